@@ -1,0 +1,178 @@
+"""typer CLI: options -> one library call -> render or export -> exit code. No parsing here."""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_OK, EXIT_NO_DATA, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help=(
+        "Find, parse and analyze the financial statements of earnings press releases.\n\n"
+        "Exit codes: 0 ok; 1 no usable financial data in any input; 2 usage error."
+    ),
+)
+
+
+class FactFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class _State:
+    debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fusion {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+) -> None:
+    _State.debug = debug
+
+
+Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings about tables and rows.")]
+MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read, in MB.", min=1)]
+
+
+def _err(message: str) -> None:
+    from .render import safe
+
+    sys.stderr.write(f"fusion: {safe(message)}\n")
+
+
+def _extract_all(inputs: list[str], quiet: bool, max_size: int):
+    """Extract every input; read errors and findings go to stderr, one line each."""
+    from .extract import extract, extract_path
+    from .read import ReadError, expand_inputs, parse_bytes
+
+    results = []
+    for item in expand_inputs(inputs):
+        try:
+            if item == "-":
+                result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)))
+            else:
+                result = extract_path(Path(item), max_size * 1024 * 1024)
+        except ReadError as exc:
+            _err(f"{item}: {exc}")
+            continue
+        for finding in result.findings:
+            if finding.severity == "error" or (finding.severity == "warning" and not quiet):
+                _err(f"{finding.source}: {finding.severity}: {finding.message}" if finding.severity == "warning"
+                     else f"{item}: {finding.message}")
+        results.append(result)
+    return results
+
+
+def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
+    from .export import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if any(p != "-" and Path(p).exists() and Path(p).resolve() == output.resolve() for p in inputs):
+        _err(f"{output}: refusing to overwrite an input file")
+        raise typer.Exit(EXIT_USAGE)
+    write_atomic(output, text)
+
+
+def _guard(func):
+    """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug."""
+    try:
+        return func()
+    except typer.Exit:
+        raise
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout is gone; swallow the final flush
+        except OSError:
+            pass
+        raise typer.Exit(EXIT_OK) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as exc:  # noqa: BLE001 - the CLI edge turns every failure into one line
+        if _State.debug:
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        raise typer.Exit(EXIT_NO_DATA) from None
+
+
+@app.command()
+def facts(
+    inputs: Inputs,
+    format: Annotated[Optional[FactFormat], typer.Option("--format", "-f", help="table (default on a terminal), json (default otherwise) or csv.")] = None,
+    output: Output = None,
+    quiet: Quiet = False,
+    max_size: MaxSize = 50,
+) -> None:
+    """Every number of every financial table, with its line item, period and source line.
+
+    \b
+    Examples:
+      fusion facts release.txt
+      fusion facts q3-2009.txt q1-2011.txt --format csv -o facts.csv
+      cat release.htm | fusion facts - --format json
+    """
+
+    def body() -> None:
+        results = _extract_all(inputs, quiet, max_size)
+        found = [f for r in results for f in r.facts]
+        chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
+        if not found:
+            if chosen is FactFormat.json:
+                _emit("[]\n", output, inputs)
+            raise typer.Exit(EXIT_NO_DATA)
+        if chosen is FactFormat.table:
+            from rich.console import Console
+
+            from .render import facts_table
+
+            console = Console()
+            for r in results:
+                if r.facts:
+                    console.print(facts_table(list(r.facts), f"{r.file} — {r.company or 'company not named'}"))
+            return
+        from .export import facts_csv, to_json
+
+        _emit(to_json(found) if chosen is FactFormat.json else facts_csv(found), output, inputs)
+
+    _guard(body)
+
+
+@app.command()
+def concepts() -> None:
+    """List the canonical concepts and the synonyms that map a label to each.
+
+    \b
+    Example:
+      fusion concepts
+    """
+    from .concepts import describe
+
+    for concept, synonyms in describe():
+        typer.echo(f"{concept}\t{synonyms}")
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

@@ -1,0 +1,141 @@
+"""Label -> canonical concept. The vocabulary lives in one data table; context decides EPS and share counts."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .model import Amount
+
+INCOME = ("income", "reconciliation", "segment", "other")
+BALANCE = ("balance",)
+CASH = ("cashflow", "reconciliation")
+ANY = ("income", "balance", "cashflow", "reconciliation", "segment", "other")
+
+# concept, statements it may stand in, patterns matched against the normalized label (whole label)
+VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("revenue", INCOME, (r"(?:total )?(?:net )?(?:operating )?(?:revenues?|sales)(?: net)?", r"(?:total )?net (?:revenues?|sales)", r"revenues? net", r"(?:total )?net sales and revenues?", r"turnover")),
+    ("cost_of_revenue", INCOME, (r"(?:total )?costs? of (?:net )?(?:revenues?|sales|goods sold|products sold|services|products)(?: .*)?", r"cost of sales and services")),
+    ("gross_profit", INCOME, (r"gross (?:profit|margin)(?: loss)?", r"gross loss")),
+    ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*")),
+    ("research_development", INCOME, (r"research and development(?: expenses?| costs?)?", r"r ?and ?d(?: expenses?)?", r"product development(?: expenses?)?")),
+    ("marketing", INCOME, (r"(?:advertising and )?marketing(?: expenses?| and advertising)?", r"advertising(?: expenses?)?", r"sales and marketing(?: expenses?)?")),
+    ("depreciation_amortization", ANY, (r"depreciation(?: and amortization)?(?: expenses?)?", r"depreciation,? (?:depletion )?and amortization(?: expenses?)?", r"amortization and depreciation")),
+    ("impairment", INCOME, (r"(?:loss on )?impairment(?: charges?| loss(?:es)?)?(?: of .*)?", r"(?:goodwill|asset) impairment(?: charges?)?")),
+    ("operating_expenses", INCOME, (r"total (?:operating )?(?:costs and )?expenses", r"total operating costs(?: and expenses)?", r"total costs and operating expenses", r"operating expenses total")),
+    ("operating_income", INCOME, (r"(?:total )?operating (?:income|loss|profit|earnings)(?: loss)?", r"(?:income|loss|profit|earnings)(?: loss)? from operations", r"(?:income|loss)(?: loss)? from operations", r"net (?:income|loss)(?: loss)? from operations")),
+    ("interest_income", INCOME, (r"interest income(?: net)?", r"interest and dividend income", r"interest income and other(?: net)?", r"interest and other income(?: net)?")),
+    ("interest_expense", INCOME, (r"interest expense", r"interest expense net", r"interest expense, net")),
+    ("other_income_total", INCOME, (r"total other (?:income|expenses?)(?: (?:income|expenses?))?(?: net)?", r"other (?:income|expenses?)(?: (?:income|expenses?))?(?: net)? total", r"total non-?operating (?:income|expenses?)(?: net)?")),
+    ("income_before_tax", INCOME, (r"(?:income|loss|earnings|profit)(?: loss)?(?: from continuing operations)? before (?:provision for |benefit from |provision benefit for )?(?:income )?taxes(?: .*)?", r"(?:income|loss|earnings)(?: loss)? before income tax(?:es)?(?: .*)?", r"pre[- ]?tax (?:income|earnings|loss)")),
+    ("income_tax", INCOME, (r"(?:provision for|benefit from|provision benefit for|benefit provision for) income taxes", r"income tax(?:es)?(?: expense| benefit| provision)?(?: benefit| expense| provision)?(?: net)?", r"(?:provision for|benefit from) taxes", r"income tax (?:expense|provision|benefit)")),
+    ("income_continuing_ops", INCOME, (r"(?:net )?(?:income|loss|earnings)(?: loss)? from continuing operations", r"(?:income|loss|earnings)(?: loss)? from continuing operations(?: net of (?:income )?tax(?:es)?)?")),
+    ("income_discontinued_ops", ("income", "other"), (r"(?:net )?(?:income|loss|earnings|gain)(?: loss)? (?:from|on) discontinued operations(?: .*)?", r"discontinued operations(?: net of .*)?")),
+    ("net_income", INCOME, (r"net (?:income|loss|earnings|profit)(?: loss)?", r"net (?:income|loss|earnings)(?: loss)? for the (?:period|quarter|year)", r"consolidated net (?:income|loss|earnings)(?: loss)?")),
+    ("preferred_dividends", INCOME, (r"preferred (?:stock )?dividends(?: .*)?", r"dividends on preferred (?:stock|shares)(?: .*)?", r"accretion of preferred .*")),
+    ("net_income_to_common", INCOME, (r"net (?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to common (?:stockholders|shareholders|shares)", r"(?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to common (?:stockholders|shareholders)", r"net (?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to (?!non[- ]?controlling|noncontrolling|minority|participating).+")),
+    ("cash", BALANCE, (r"cash and cash equivalents", r"cash and equivalents", r"cash", r"cash and due from banks")),
+    ("accounts_receivable", BALANCE, (r"(?:trade )?accounts receivable(?: .*)?", r"(?:trade )?receivables?(?: net)?(?: of .*)?", r"accounts and notes receivable(?: .*)?")),
+    ("inventory", BALANCE, (r"inventor(?:y|ies)(?: net)?",)),
+    ("total_current_assets", BALANCE, (r"total current assets",)),
+    ("ppe_net", BALANCE, (r"property(?:,)? (?:plant )?and equipment(?: net)?(?: .*)?", r"property and equipment(?: .*)?", r"fixed assets(?: net)?", r"property(?: net)?")),
+    ("goodwill", BALANCE, (r"goodwill(?: net)?",)),
+    ("intangibles", BALANCE, (r"(?:other )?intangible assets(?: net)?(?: .*)?", r"intangibles(?: net)?", r"acquired intangible assets(?: net)?")),
+    ("total_assets", BALANCE, (r"total assets",)),
+    ("accounts_payable", BALANCE, (r"(?:trade )?accounts payable(?: .*)?", r"trade payables?")),
+    ("total_current_liabilities", BALANCE, (r"total current liabilities",)),
+    ("long_term_debt", BALANCE, (r"long-?term debt(?: net)?(?: (?:of|less) current (?:portion|maturities))?(?: net)?", r"long-?term debt,? (?:net|excluding current .*)", r"long-?term borrowings(?: net)?")),
+    ("total_long_term_liabilities", BALANCE, (r"total (?:long-?term|non-?current) liabilities",)),
+    ("total_liabilities", BALANCE, (r"total liabilities",)),
+    ("total_equity", BALANCE, (r"total (?:stockholders|shareholders|share ?holders)'? ?(?:equity|deficit|deficiency|investment)(?: deficit)?", r"total equity(?: deficit)?", r"total (?:stockholders|shareholders)'? (?:equity )?\(?deficit\)?")),
+    ("total_liabilities_and_equity", BALANCE, (r"total liabilities(?:,)? (?:redeemable .* )?(?:and|&) (?:stockholders|shareholders|share ?holders)'? ?(?:equity|deficit|deficiency|investment)(?: deficit)?", r"total liabilities and equity(?: deficit)?")),
+    ("operating_cash_flow", CASH, (r"net cash (?:provided by|used in|from|provided by used in|used in provided by|generated (?:by|from)|flows? (?:from|provided by|used in))(?: used in| provided by)? operating activities(?: .*)?", r"cash (?:provided by|from|generated by) operations", r"(?:net )?cash from operating activities(?: .*)?", r"operating cash flows?", r"operating activities")),
+    ("capex", CASH, (r"(?:purchases?|acquisitions?|additions?) (?:of|to) property(?:,)? (?:plant )?(?:and )?equipment(?: .*)?", r"capital expenditures?(?: .*)?", r"(?:purchases?|acquisitions?) of (?:property|fixed assets|capital assets)(?: .*)?", r"purchases of property and equipment(?: .*)?")),
+    ("ebitda", INCOME, (r"ebitda",)),
+    ("adjusted_ebitda", INCOME, (r"(?:total )?adjusted ebitda", r"non[- ]?gaap adjusted ebitda", r"adjusted ebitda(?: loss)?")),
+    ("stock_compensation", ANY, (r"(?:stock|share|equity)[- ]?based compensation(?: expense)?(?: .*)?", r"non[- ]?cash (?:stock[- ]based |share[- ]based |equity[- ]based )?(?:stock )?compensation(?: expense)?(?: .*)?", r"stock compensation(?: expense)?", r"stock-?based compensation and related .*")),
+    ("adjusted_net_income", INCOME, (r"(?:adjusted|non[- ]?gaap) net (?:income|earnings|loss)(?: loss)?(?: .*)?",)),
+    ("adjusted_eps", INCOME, (r"(?:adjusted|non[- ]?gaap) (?:diluted |dilutive )?(?:eps|earnings per .*share|net (?:income|earnings) per .*share)(?: .*)?", r"adjusted diluted (?:eps|earnings per .*)")),
+)
+
+_COMPILED = tuple((c, s, tuple(re.compile(p) for p in ps)) for c, s, ps in VOCABULARY)
+_PARENS = re.compile(r"\([^()]*\)")
+_FOOTNOTE = re.compile(r"\(\s*(?:\d{1,2}|[a-z])\s*\)|\*+|\b\d\)$")
+_PREFIXES = re.compile(r"^(?:less|add|plus|deduct|add back|excluding|gaap|reported)\s*:?\s+|^numerator for [^-–—]*[-–—]\s*")
+_PER_SHARE = re.compile(r"per (?:common |ordinary |basic |diluted )*share|\beps\b|per unit", re.I)
+_SHARES = re.compile(r"weighted[- ]average|shares? outstanding|shares used|number of shares|share count|common shares", re.I)
+
+
+def normalize_label(label: str) -> str:
+    """Lower-case, footnote markers and parentheticals out, `&` as `and`, punctuation folded."""
+    text = label.lower().replace("&", " and ").replace("’", "'")
+    text = _FOOTNOTE.sub(" ", text)
+    text = _PARENS.sub(" ", text)
+    text = _PREFIXES.sub("", text.strip())
+    text = re.sub(r"[^a-z0-9'\- ]+", " ", text)
+    text = re.sub(r"\s+-\s*|\s*-\s+", " ", text)
+    return " ".join(text.split()).strip(" -'")
+
+
+def map_concept(label: str, section: str, statement: str, amount: Amount) -> str | None:
+    """Canonical concept of a row, or None; EPS and share counts are told apart by section and value."""
+    if amount.percent:
+        return None
+    norm = normalize_label(label)
+    low_label, low_section = label.lower(), section.lower()
+    context = f"{low_section} {low_label}"
+    per_share = amount.decimals >= 2 or (amount.value is not None and amount.decimals > 0 and abs(amount.value) < 100)
+    if per_share and (_PER_SHARE.search(context) or norm in ("basic", "diluted", "basic and diluted")):
+        return _eps_concept(norm, low_label, context)
+    if _SHARES.search(context) and not per_share and re.search(r"\b(basic|diluted)\b", norm):
+        return "shares_diluted" if re.search(r"\bdiluted\b", norm) and "basic" not in norm else "shares_basic"
+    if norm in ("basic", "diluted", "basic and diluted"):
+        return None
+    for concept, statements, patterns in _COMPILED:
+        if statement in statements and any(p.fullmatch(norm) for p in patterns):
+            return concept
+    return None
+
+
+def _eps_concept(norm: str, label: str, context: str) -> str | None:
+    if re.search(r"adjusted|non-?gaap", context):
+        return "adjusted_eps"
+    if "discontinued" in norm:
+        return None
+    if "continuing" in norm:
+        return "eps_continuing_ops"
+    if "diluted" in norm and "basic" not in norm:
+        return "eps_diluted"
+    if "basic" in norm:
+        return "eps_basic"
+    if "diluted" in context and "basic" not in context:
+        return "eps_diluted"
+    return "eps_basic"
+
+
+def unit_of(concept: str | None, label: str, section: str, amount: Amount) -> str:
+    """USD, USD/share, shares or % for one value."""
+    if amount.percent:
+        return "%"
+    if concept in ("eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps"):
+        return "USD/share"
+    if concept in ("shares_basic", "shares_diluted") or (_SHARES.search(f"{section} {label}") and amount.decimals == 0):
+        return "shares"
+    if _PER_SHARE.search(f"{section} {label}") and amount.decimals >= 2:
+        return "USD/share"
+    return "USD"
+
+
+def describe() -> list[tuple[str, str]]:
+    """The vocabulary for `fusion concepts`: each concept with its synonyms (as patterns)."""
+    rows = [(c, " | ".join(ps)) for c, _s, ps in VOCABULARY]
+    rows += [
+        ("eps_basic", "per-share row (basic, or basic and diluted) under an EPS heading"),
+        ("eps_diluted", "per-share row marked diluted"),
+        ("eps_continuing_ops", "per-share row from continuing operations"),
+        ("shares_basic", "share count (basic, or basic and diluted) under a weighted-average heading"),
+        ("shares_diluted", "share count marked diluted"),
+    ]
+    return sorted(rows)
+
+
+ZERO = Decimal(0)

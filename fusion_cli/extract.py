@@ -1,0 +1,160 @@
+"""The pipeline, written down once: read -> tables -> rows -> facts. Returns facts and findings, never raises on content."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from .concepts import map_concept, unit_of
+from .model import Document, Extraction, Fact, Finding, Period, Row, Table
+from .numbers import SCALES, ScaleNote, detect_scale
+from .periods import fiscal_year_end, to_period
+from .read import load, parse_bytes
+from .statements import classify, is_title
+from .tables import RawTable, find_tables
+
+_COMPANY = re.compile(
+    r"\b((?:[A-Z][A-Za-z&'\-]*,?\s){1,6}(?i:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.))(?![A-Za-z])"
+)
+_NOT_COMPANY = re.compile(r"^(?:the|a|an|our|its|and|of|for|in|at|by|on|to|with|this|that|certificate|statements?)\b", re.I)
+
+
+def extract_path(path: Path, max_bytes: int | None = None) -> Extraction:
+    """Read and extract one file; ReadError propagates for the caller to report."""
+    doc = load(path, max_bytes) if max_bytes else load(path)
+    return extract(doc)
+
+
+def extract_bytes(name: str, data: bytes) -> Extraction:
+    """Extract a release given as bytes (standard input, tests)."""
+    return extract(parse_bytes(name, data))
+
+
+def extract(doc: Document) -> Extraction:
+    """Find every financial table of a document and turn each printed number into a Fact."""
+    raw_tables, findings = find_tables(doc)
+    company = detect_company(doc)
+    fy_end = _fiscal_year_end(raw_tables)
+    doc_scale = _document_scale(doc)
+    tables, facts = [], []
+    for raw in raw_tables:
+        table, periods, table_findings = build_table(raw, doc.name, fy_end, doc_scale)
+        findings.extend(table_findings)
+        if table is None:
+            continue
+        tables.append(table)
+        facts.extend(table_facts(table, raw, periods, doc.name, company))
+    if not facts:
+        findings.append(Finding("error", doc.name, "no financial statements found (no table with period columns and numbers)"))
+    return Extraction(doc.name, company, tuple(facts), tuple(tables), tuple(findings))
+
+
+def detect_company(doc: Document) -> str:
+    """The issuer's name, as it is printed most often in the document's first lines."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    display: dict[str, str] = {}
+    for line in doc.lines[:400]:
+        for m in _COMPANY.finditer(line.text):
+            name = " ".join(m.group(1).split()).rstrip(",")
+            if _NOT_COMPANY.match(name) or len(name) < 6:
+                continue
+            key = name.lower()
+            counts[key] += 1
+            first.setdefault(key, line.number)
+            display.setdefault(key, _display_name(name))
+    if not counts:
+        return ""
+    best = max(counts, key=lambda k: (counts[k], -first[k]))
+    return display[best]
+
+
+def _display_name(name: str) -> str:
+    if name.isupper():
+        name = " ".join(w if w in ("LLC", "PLC") else w.capitalize() for w in name.split())
+    return name
+
+
+def _fiscal_year_end(tables: list[RawTable]) -> int:
+    votes = Counter(m for t in tables if (m := fiscal_year_end(t.columns)))
+    return votes.most_common(1)[0][0] if votes else 12
+
+
+def _document_scale(doc: Document) -> ScaleNote | None:
+    notes = [n for line in doc.lines if len(line.text) < 240 and (n := detect_scale(line.text))]
+    return notes[0] if notes and len({n.scale for n in notes}) == 1 else None
+
+
+def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None) -> tuple[Table | None, list[Period | None], list[Finding]]:
+    """Title, statement kind, scale and periods of a found table."""
+    findings: list[Finding] = []
+    title = _title(raw)
+    header_text = " ".join(line.text for line in raw.header)
+    statement = classify(f"{title} {header_text}", [r.label for r in raw.rows])
+    note = _table_scale(raw) or doc_scale
+    periods = tuple(to_period(c, statement, fy_end) if c.kind == "period" else None for c in raw.columns)
+    where = f"{name}:{raw.first_line}"
+    for p in periods:
+        if p is not None and p.months is None:
+            findings.append(Finding("warning", where, f"period length of column '{p.header}' is not printed or is ambiguous; its values carry no period length"))
+        elif p is not None and p.guessed:
+            findings.append(Finding("warning", where, f"period end of column '{p.header}' is not printed; inferred as {p.end}"))
+        elif p is not None and p.end is None:
+            findings.append(Finding("warning", where, f"column '{p.header}' has no end date"))
+    usable = tuple(p for p in periods if p is not None)
+    if not usable:
+        return None, [], findings + [Finding("warning", where, "table without dated columns skipped")]
+    rows = tuple(Row(r.line, r.label, r.section, tuple((j, v.amount, v.line) for j, v in (r.placed or []))) for r in raw.rows)
+    table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line)
+    return table, list(periods), findings
+
+
+def _title(raw: RawTable) -> str:
+    lines = [t for t in raw.context if t.strip()]
+    for text in reversed(lines):
+        if is_title(text) and not detect_scale(text):
+            return " ".join(text.split())
+    first = raw.header[0].cells[0].text if raw.header and raw.header[0].cells else ""
+    if first and is_title(first):
+        return first
+    return ""
+
+
+def _table_scale(raw: RawTable) -> ScaleNote | None:
+    first_row = raw.rows[0].line if raw.rows else 0
+    texts = list(raw.context) + [line.text for line in raw.header]
+    texts += [line.text for line in raw.texts if line.number < first_row + 40]
+    for text in reversed(texts):
+        note = detect_scale(text)
+        if note:
+            return note
+    return None
+
+
+def table_facts(table: Table, raw: RawTable, periods: list[Period | None], name: str, company: str) -> list[Fact]:
+    """One Fact per printed number of a table that sits in a period column (periods aligned with columns)."""
+    scale = SCALES[table.scale]
+    shares_scale = SCALES[_shares_scale(table.scale_note, table.scale)]
+    facts = []
+    for row in raw.rows:
+        for j, value in row.placed or []:
+            period = periods[j]
+            amount = value.amount
+            if period is None or amount.value is None:
+                continue
+            concept = map_concept(row.label, row.section, table.statement, amount)
+            unit = unit_of(concept, row.label, row.section, amount)
+            factor = scale if unit == "USD" else shares_scale if unit == "shares" else 1
+            facts.append(Fact(
+                file=name, company=company, statement=table.statement, table=table.title, label=row.label,
+                concept=concept, period_end=period.end.isoformat() if period.end else None,
+                period_months=period.months, fiscal_period=period.fiscal, value=amount.value * Decimal(factor),
+                scale=table.scale if factor != 1 else "units", as_printed=amount.text, line=value.line, unit=unit,
+            ))
+    return facts
+
+
+def _shares_scale(note: str, scale: str) -> str:
+    found = detect_scale(note) if note else None
+    return found.shares_scale if found else scale

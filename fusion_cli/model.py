@@ -1,0 +1,118 @@
+"""Immutable records that flow through the pipeline: documents, rows, tables, facts and findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell or token of a row as printed, with its span in the row's column coordinates."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One logical line of a document: plain text, or a row of cells (tab, pipe, HTML)."""
+
+    number: int  # 1-based line of the input
+    text: str  # cleaned text, tags and escapes removed
+    cells: tuple[Cell, ...] | None = None  # None for free text
+    layout: str = "text"  # text | tab | pipe | bar | html
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded input: its name, kind and cleaned lines (line numbers kept)."""
+
+    name: str
+    lines: tuple[Line, ...]
+    kind: str = "text"  # text | html
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number read from a cell: its value, and how it was printed."""
+
+    value: Decimal | None  # None for n/m, n/a and similar placeholders
+    text: str
+    percent: bool = False
+    decimals: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A column of a financial table: when it ends and how long it runs."""
+
+    end: date | None
+    months: int | None  # 3, 6, 9, 12; 0 for a balance-sheet date; None when not printed
+    fiscal: str  # "Q1 2011", "9M 2009", "FY 2010"
+    header: str  # the header text the period was read from
+    guessed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: whole label, section it sits under, and its values by period index."""
+
+    line: int
+    label: str
+    section: str
+    values: tuple[tuple[int, Amount, int], ...]  # (period index, amount, source line)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A financial table found in a document."""
+
+    title: str
+    statement: str  # income | balance | cashflow | reconciliation | segment | other
+    periods: tuple[Period, ...]
+    rows: tuple[Row, ...]
+    scale: str  # units | thousands | millions | billions
+    scale_note: str  # the note as printed, e.g. "in thousands, except per share data"
+    line: int  # first line of the table
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One number of a release with its line item, period and provenance."""
+
+    file: str
+    company: str
+    statement: str
+    table: str
+    label: str
+    concept: str | None
+    period_end: str | None
+    period_months: int | None
+    fiscal_period: str
+    value: Decimal
+    scale: str
+    as_printed: str
+    line: int
+    unit: str = "USD"  # USD | USD/share | shares | %
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found while reading: returned as data, turned into messages by the CLI."""
+
+    severity: str  # error | warning | info
+    source: str  # file or file:line
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extracting one document gives: its facts, tables and findings."""
+
+    file: str
+    company: str
+    facts: tuple[Fact, ...]
+    tables: tuple[Table, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())

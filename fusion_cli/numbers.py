@@ -1,0 +1,102 @@
+"""Cell text -> value: amounts, negatives, dashes, percentages, and the scale notes of tables."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .model import Amount
+
+SCALES = {"units": 1, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+MAX_DIGITS = 18  # a printed figure longer than this is not a financial amount
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u200b\ufeff"
+_DASH_TABLE = str.maketrans({**{c: "-" for c in _DASHES}, **{c: " " for c in _SPACES}})
+_BODY = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_ZERO = re.compile(r"-{1,2}|0?-0?")
+_PLACEHOLDERS = {"n/m", "nm", "n/a", "na", "*", "**", "nmf", "n.m.", "n.a.", "nm%", "n/m%", "—", "not meaningful"}
+
+
+def normalize(text: str) -> str:
+    """Fold unicode dashes, spaces and full-width digits to plain ASCII forms."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text.translate(_DASH_TABLE)).translate(_DASH_TABLE)
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Read one printed amount (`$ (1,234)`, `12.5 %`, `—`, `n/m`); None when the text is not a number."""
+    raw = text
+    s = normalize(text).strip().replace(" ", "")
+    if not s or len(s) > 40:
+        return None
+    if s.lower() in _PLACEHOLDERS:
+        return Amount(None, raw.strip())
+    percent = s.endswith("%") or s.endswith("%)")
+    s = s.replace("%", "")
+    negative = False
+    if s.startswith(("US$", "U.S.$")):
+        s = s.split("$", 1)[1]
+    s = s.replace("$", "")
+    if s.startswith("("):
+        negative, s = True, s[1:]
+    if s.endswith(")"):
+        if not negative and "(" not in s:
+            return None
+        s = s[:-1].replace("(", "")
+        negative = True
+    s = s.replace("$", "")
+    if s.startswith("-") and len(s) > 1 and (s[1].isdigit() or s[1] == "."):
+        negative, s = not negative, s[1:]
+    if _ZERO.fullmatch(s):
+        return Amount(Decimal(0), raw.strip(), percent)
+    if not _BODY.fullmatch(s) or sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None
+    try:
+        value = Decimal(s.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+        return None
+    decimals = len(s.split(".", 1)[1]) if "." in s else 0
+    return Amount(-value if negative else value, raw.strip(), percent, decimals)
+
+
+def is_year(text: str) -> bool:
+    """True for a bare four-digit year such as `2011` (no separators, no sign)."""
+    s = text.strip().strip("*")
+    return len(s) == 4 and s.isdigit() and 1950 <= int(s) <= 2099
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleNote:
+    """The unit a table's amounts are printed in, and what the note excepts."""
+
+    scale: str
+    shares_scale: str
+    text: str
+
+
+_SCALE_RE = re.compile(
+    r"(?:in|dollars|amounts|usd|\$|\()\s*(?:in\s+)?(thousands|millions|billions)\b|\(\s*(000)'?s?\s*(?:omitted)?\s*\)|\$\s*000s?\b|(000)'?s omitted",
+    re.IGNORECASE,
+)
+_SHARES_UNSCALED = re.compile(r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|except\s+share\b|shares\s+in\s+(?:units|actual)", re.I)
+_SHARES_SCALED = re.compile(r"shares\s+(?:are\s+)?in\s+(thousands|millions|billions)", re.I)
+
+
+def detect_scale(text: str) -> ScaleNote | None:
+    """Find a scale note such as `(in thousands, except per share data)` in a short line of text."""
+    if len(text) > 240:
+        return None
+    m = _SCALE_RE.search(text)
+    if not m:
+        return None
+    word = (m.group(1) or "thousands").lower()
+    shares = word
+    sm = _SHARES_SCALED.search(text)
+    if sm:
+        shares = sm.group(1).lower()
+    elif _SHARES_UNSCALED.search(text):
+        shares = "units"
+    return ScaleNote(word, shares, text.strip())

@@ -1,0 +1,302 @@
+"""Header lines -> columns: which columns are periods (end date, length, fiscal label) and which are not."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dateutil import parser as dateparser
+
+from .model import Line, Period
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_NUMBER_WORDS = {
+    "three": 3, "six": 6, "nine": 9, "twelve": 12, "thirteen": 13, "fourteen": 14, "sixteen": 16,
+    "twenty-four": 24, "twenty-six": 26, "twenty-eight": 28, "thirty-six": 36, "thirty-nine": 39,
+    "forty": 40, "fifty-two": 52, "fifty-three": 53,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_TOKEN = re.compile(
+    rf"(?P<fulldate>\b{_MONTH}\.?\s+\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)"
+    rf"|(?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)"
+    rf"|(?P<monthday>\b{_MONTH}\.?\s+\d{{1,2}}\b)"
+    r"|(?P<duration>\b(?:three|six|nine|twelve|thirteen|fourteen|sixteen|twenty[- ]four|twenty[- ]six|twenty[- ]eight|thirty[- ]six|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three|\d{1,2})[\s-]*(?:months?|weeks?|mos?\.?)(?![a-z]))"
+    r"|(?P<quarter>\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\bQ[1-4]\b|\b[1-4]Q\b)"
+    r"|(?P<quarterly>\bquarters?\s+ended\b|\bquarterly\b)"
+    r"|(?P<half>\b(?:first|second)\s+half\b|\bH[12]\b)"
+    r"|(?P<annual>\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b|\bfull[- ]year\b|\bannual\b|\bfiscal\s+year\b|\btwelve[- ]month\b)"
+    r"|(?P<ytd>\byear[- ]to[- ]date\b|\bYTD\b)"
+    r"|(?P<year>(?<![\d,.$])(?:19|20)\d\d(?![\d,.%]))"
+    r"|(?P<pct>%\s*of\s+(?:net\s+|total\s+)?(?:sales|revenues?)|\bpercent(?:age)?\s+of\b|\bas\s+a\s+%|\bmargin\s*%|%\s*of\s+total)"
+    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s*\(|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?)"
+    r"|(?P<amounts>\bamounts?\b|\bdollars?\b)"
+    r"|(?P<asof>\bas\s+of\b|\bas\s+at\b|\bbalance\s+at\b)",
+    re.IGNORECASE,
+)
+_FILLER = set(
+    "ended ending end months month weeks week quarter quarters year years fiscal for the and of at as to "
+    "period periods unaudited audited in thousands millions billions except per share shares data amounts "
+    "percentages percent restated actual reported total full date ytd vs versus combined consolidated "
+    "period-end periods-ended unaudited) (unaudited) (in thousands) (in millions) three six nine twelve "
+    "first second third fourth thirteen twenty-six thirty-nine fifty-two weeks-ended months-ended - $ % "
+    "dollars amount usd note notes successor predecessor pro forma proforma".split()
+)
+_LEAF_KINDS = ("fulldate", "iso", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    start: float
+    end: float
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One leaf column of a header: a period, or a change / percent / other column."""
+
+    kind: str  # period | change | pct | other
+    start: float
+    end: float
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    months: int | None = None
+    quarter: int | None = None
+    asof: bool = False
+
+
+def _segments(line: Line) -> list[tuple[str, float, float]]:
+    if line.cells is not None:
+        return [(c.text, float(c.start), float(c.end)) for c in line.cells if c.text]
+    return [(m.group(0), float(m.start()), float(m.end())) for m in re.finditer(r"\S+(?: \S+)*", line.text)]
+
+
+def tokens(line: Line, row: int = 0) -> list[Token]:
+    """Period tokens of one header line, each with its position in the line's column coordinates."""
+    out = []
+    for text, start, end in _segments(line):
+        width = max(len(text), 1)
+        for m in _TOKEN.finditer(text):
+            kind = m.lastgroup or ""
+            if line.cells is not None:  # cells: order tokens inside a cell without leaving it
+                a, b = start + m.start() / (width + 1), start + m.end() / (width + 1)
+            else:
+                a, b = start + m.start(), start + m.start() + len(m.group(0))
+            out.append(Token(kind, m.group(0), a, b, row))
+    return out
+
+
+def is_header(line: Line) -> bool:
+    """True when a line reads as a column header: period words, dates and years, little else."""
+    text = line.text
+    if not text or len(text) > 220:
+        return False
+    segs = _segments(line)
+    if line.cells is not None and segs and not _TOKEN.search(segs[0][0]) and len(segs) > 1:
+        segs = segs[1:]  # a label cell in front of the header cells
+    body = " ".join(s[0] for s in segs)
+    found = list(_TOKEN.finditer(body))
+    kinds = {m.lastgroup for m in found}
+    if not kinds & {"fulldate", "iso", "monthday", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"}:
+        return False
+    rest = _TOKEN.sub(" ", body)
+    if re.search(r"\d[\d,]*\.\d|\d,\d{3}|\(\d", rest):
+        return False  # amounts in the line: a data row
+    words = [w for w in re.split(r"[\s,;:()\[\]/|]+", rest.lower()) if w and w not in _FILLER and not w.isdigit()]
+    return len(words) <= 2
+
+
+def read_columns(header: list[Line], context: str = "", fy_end: int = 12) -> list[Column]:
+    """Leaf columns of a header block, with the attributes that span them (length, month and day)."""
+    toks = [t for i, line in enumerate(header) for t in tokens(line, i)]
+    leaves = _leaf_tokens(toks)
+    if not leaves:
+        return []
+    cols = [_column(t) for t in leaves]
+    cols += [Column(t.kind, t.start, t.end, t.text) for t in toks if t.kind in ("change", "pct") and t.row == leaves[0].row]
+    cols.sort(key=lambda c: c.start)
+    periods = [c for c in cols if c.kind == "period"]
+    periods = _spread(periods, toks, "duration", leaves[0].row, context)
+    periods = _spread(periods, toks, "monthday", leaves[0].row, context)
+    it = iter(periods)
+    cols = [next(it) if c.kind == "period" else c for c in cols]
+    return _subcolumns(cols, header, toks)
+
+
+def _leaf_tokens(toks: list[Token]) -> list[Token]:
+    by_row: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.kind in _LEAF_KINDS:
+            by_row.setdefault(t.row, []).append(t)
+    if not by_row:
+        return []
+    # the row with most dates is the leaf row; on a tie the lowest (years under "Three Months Ended")
+    row = max(by_row, key=lambda r: (len(by_row[r]), r))
+    return by_row[row]
+
+
+def _column(t: Token) -> Column:
+    if t.kind == "year":
+        return Column("period", t.start, t.end, t.text, year=int(t.text))
+    d = _parse_date(t.text)
+    if d is None:
+        return Column("other", t.start, t.end, t.text)
+    return Column("period", t.start, t.end, t.text, year=d.year, month=d.month, day=d.day)
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return dateparser.parse(text.replace(".", " "), default=None).date()  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        try:
+            return dateparser.parse(text.replace(".", " ")).date()
+        except (ValueError, OverflowError, TypeError):
+            return None
+
+
+def _spread(cols: list[Column], toks: list[Token], what: str, leaf_row: int, context: str) -> list[Column]:
+    """Give each period column the length (or month and day) printed above it, spanning groups in order."""
+    if what == "duration":
+        kinds = ("duration", "quarter", "quarterly", "half", "annual", "asof")
+        if all(c.months is not None for c in cols):
+            return cols
+    else:
+        kinds = ("monthday",)
+        if all(c.month is not None for c in cols):
+            return cols
+    rows: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.kind in kinds:
+            rows.setdefault(t.row, []).append(t)
+    if not rows and context:
+        found = [t for t in tokens(Line(0, context), -1) if t.kind in kinds]
+        rows = {-1: found[:1]} if found else {}
+    if not rows:
+        return cols
+    group = max(rows.values(), key=len)
+    n, k = len(cols), len(group)
+    out = []
+    for i, col in enumerate(cols):
+        if k == 1:
+            tok = group[0]
+        elif n % k == 0:
+            tok = group[i // (n // k)]
+        else:  # uneven: the nearest group starting at or before the column
+            before = [t for t in group if t.start <= col.start + 0.5] or group[:1]
+            tok = before[-1]
+        out.append(_apply(col, tok))
+    if what == "duration" and k > 1 and n % k == 0 and not _groups_consistent(out, k):
+        return [replace(c, months=None) for c in out]  # e.g. "Three months | Nine months" over one year each
+    return out
+
+
+def _groups_consistent(cols: list[Column], k: int) -> bool:
+    """Groups of a multi-span header repeat the same years; if not, the spans are not trustworthy."""
+    size = len(cols) // k
+    years = [tuple(c.year for c in cols[g * size:(g + 1) * size]) for g in range(k)]
+    if size == 1:
+        return len({c.year for c in cols}) == 1 or len(set(c.months for c in cols)) == 1
+    return all(y == years[0] for y in years)
+
+
+def _apply(col: Column, tok: Token) -> Column:
+    text = tok.text.lower()
+    if tok.kind == "monthday":
+        d = _parse_date(f"{tok.text} 2000")
+        return replace(col, month=d.month, day=d.day) if d else col
+    if tok.kind == "asof":
+        return replace(col, months=0, asof=True)
+    return replace(col, months=duration_months(tok.kind, text), quarter=_quarter_number(text) or col.quarter)
+
+
+def duration_months(kind: str, text: str) -> int | None:
+    """Months covered by a duration phrase (`Three Months Ended`, `39 weeks`, `Fiscal Year Ended`)."""
+    if kind in ("quarter", "quarterly"):
+        return 3
+    if kind == "half":
+        return 6
+    if kind == "annual":
+        return 12
+    if kind != "duration":
+        return None
+    words = re.split(r"[\s-]+", text)
+    two = "-".join(words[:2])
+    n = int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(two, _NUMBER_WORDS.get(words[0]))
+    if n is None:
+        return None
+    if "week" in text:
+        n = round(n / 4.345)
+    return min((3, 6, 9, 12), key=lambda x: abs(x - n)) if 2 <= n <= 13 else None
+
+
+def _quarter_number(text: str) -> int | None:
+    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq([1-4])\b|\b([1-4])q\b", text)
+    if not m:
+        return None
+    return _ORDINALS.get(m.group(1) or "") or int(m.group(2) or m.group(3))
+
+
+def _subcolumns(cols: list[Column], header: list[Line], toks: list[Token]) -> list[Column]:
+    """Split period columns printed as `Amounts | % of Net Sales` pairs into an amount and a percent column."""
+    periods = [c for c in cols if c.kind == "period"]
+    for i, line in enumerate(header):
+        sub = [t for t in toks if t.row == i and t.kind in ("amounts", "pct")]
+        if len(sub) > len(periods) and periods and len(sub) % len(periods) == 0 and any(t.kind == "amounts" for t in sub):
+            per = len(sub) // len(periods)
+            out = []
+            for j, p in enumerate(periods):
+                for t in sub[j * per:(j + 1) * per]:
+                    out.append(p if t.kind == "amounts" else Column("pct", t.start, t.end, t.text))
+            return out
+    return cols
+
+
+def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
+    """Turn a period column into a Period; None when the column has no year."""
+    if col.year is None:
+        return None
+    months = col.months
+    if months is None and (statement == "balance" or col.asof):
+        months = 0
+    guessed = False
+    month, day = col.month, col.day
+    if month is None and col.quarter and months == 3:
+        month, guessed = (fy_end + 3 * col.quarter - 1) % 12 + 1, True
+    elif month is None and months == 12:
+        month, guessed = fy_end, True
+    end = None
+    if month is not None:
+        last = calendar.monthrange(col.year, month)[1]
+        end = date(col.year, month, min(day or last, last))
+    header = col.text
+    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed)
+
+
+def fiscal_label(end: date | None, months: int | None, fy_end: int = 12) -> str:
+    """`Q1 2011`, `6M 2010`, `9M 2009`, `FY 2010`; a balance-sheet date gets its quarter's label."""
+    if end is None:
+        return ""
+    month = end.month if end.day > 7 else (end.month - 2) % 12 + 1  # 52/53-week years end near month end
+    year = end.year if end.day > 7 or end.month != 1 else end.year - 1
+    fy = year if month <= fy_end else year + 1
+    quarter = ((month - fy_end - 1) % 12) // 3 + 1
+    if months in (0, 3, None):
+        return f"Q{quarter} {fy}"
+    if months == 12:
+        return f"FY {fy}"
+    return f"{months}M {fy}"
+
+
+def fiscal_year_end(columns: list[Column]) -> int | None:
+    """The fiscal year's last month implied by a year-to-date column (6, 9 or 12 months ending in a month)."""
+    for c in columns:
+        if c.kind == "period" and c.months in (6, 9, 12) and c.month:
+            month = c.month if (c.day or 28) > 7 else (c.month - 2) % 12 + 1
+            return (month + 12 - c.months - 1) % 12 + 1
+    return None

@@ -1,0 +1,293 @@
+"""Bytes -> Document: decoding, clean-up that keeps line numbers, EDGAR submissions, HTML tables as cell rows."""
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .model import Cell, Document, Line
+from .numbers import normalize
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".htm", ".html", ".text", ".markdown")
+
+
+class ReadError(Exception):
+    """An input that cannot be read as a release; the message names what is wrong and what to do."""
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF file; extract its text first (for example `pdftotext -layout FILE.pdf FILE.txt`)"),
+    (b"PK\x03\x04", "a ZIP archive (or XLSX/DOCX); extract the release text first"),
+    (b"\x89PNG", "a PNG image, not a text release"),
+    (b"\xff\xd8\xff", "a JPEG image, not a text release"),
+    (b"GIF8", "a GIF image, not a text release"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document; save the release as text or HTML first"),
+)
+
+
+def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file from disk into a Document, or raise ReadError with a one-line reason."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; raise it with --max-size")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    return parse_bytes(path.name, data)
+
+
+def parse_bytes(name: str, data: bytes) -> Document:
+    """Decode and clean raw bytes of a release (text, markdown, HTML or an EDGAR submission)."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"this is {what}")
+    text = decode(data)
+    if not text.strip():
+        raise ReadError("the file is empty" if not data else "the file holds only white space")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Document(name, tuple(_read_lines(text, name)), "html" if _looks_html(text) else "text")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252 and latin-1 for old EDGAR files."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary data (NUL bytes); give the release as text, markdown or HTML")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:20000].lower()
+    return ("<table" in head or "<html" in head) and "<td" in text.lower()
+
+
+_DOC_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+_TYPE_RE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
+_SKIP_TYPES = ("GRAPHIC", "ZIP", "EXCEL", "XML", "JSON", "PDF", "EX-101", "XBRL", "JPG", "GIF")
+
+
+def _read_lines(text: str, name: str) -> list[Line]:
+    """Split an EDGAR submission into its documents, or read the whole text as one."""
+    if "<DOCUMENT>" not in text[:200000].upper():
+        return _read_block(text, 1)
+    lines: list[Line] = []
+    for m in _DOC_RE.finditer(text):
+        body = m.group(1)
+        kind = _TYPE_RE.search(body)
+        doc_type = kind.group(1).upper() if kind else ""
+        if doc_type.startswith(_SKIP_TYPES) or "\nbegin 6" in body[:2000]:
+            continue
+        first = text.count("\n", 0, m.start(1)) + 1
+        lines.extend(_read_block(body, first))
+    return lines
+
+
+def _read_block(text: str, first: int) -> list[Line]:
+    if _looks_html(text):
+        return read_html(text, first)
+    return [clean_text_line(raw, first + i) for i, raw in enumerate(text.split("\n"))]
+
+
+# ---- text lines -------------------------------------------------------------------------------
+
+_LATEX = re.compile(r"\$\s*\\(?:hbox|text|textbf|mathrm|mbox)\s*\{([^{}]*)\}\s*\$|\\(?:hbox|text|textbf|mathrm|mbox)\s*\{([^{}]*)\}")
+_TAG_IN_NUMBER = re.compile(r"(\d)\s*(?:<[^<>]{0,40}>\s*)+([,.])\s*(?:<[^<>]{0,40}>\s*)*(\d)")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_MD_LINK = re.compile(r"\[([^\[\]]{0,300})\]\([^()\s]{0,500}\)")
+_MD_ESCAPE = re.compile(r"\\([\\$%&*_#\[\]()<>.+!`{}~-])")
+_EDGAR_MARK = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d{1,2}|PRE|TEXT|DESCRIPTION|FILENAME|SEQUENCE|TYPE)>[^\n]*$|</?(?:S|C|CAPTION|TABLE|FN|F\d{1,2})>", re.I)
+_LEADERS = re.compile(r"(?:\. ?){3,}\.?|_{3,}(?=\s|$)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BOLD = re.compile(r"\*\*|__")
+_EDGAR_DASH = re.compile(r"^- (?=-)")
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def clean_inline(text: str) -> str:
+    """Remove markup inside a piece of text: LaTeX boxes, tags, links, escapes, entities, bold marks."""
+    if "\\" in text:
+        text = _LATEX.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    if "<" in text:
+        text = _TAG_IN_NUMBER.sub(r"\1\2\3", text)
+        text = _BR.sub(" ", text)
+        text = _TAG.sub("", text)
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "__" in text:
+        text = _BOLD.sub("", text)
+    return normalize(text)
+
+
+def clean_text_line(raw: str, number: int) -> Line:
+    """Clean one input line and recognise its layout (tab, markdown pipe, ` | ` cells, or free text)."""
+    if "<" in raw and _EDGAR_MARK.search(raw):
+        raw = _EDGAR_MARK.sub(lambda m: " " * len(m.group(0)), raw)
+    stripped = raw.strip()
+    if "\t" in stripped or (raw.startswith("\t") and stripped):
+        return _cells_line(number, raw.rstrip("\n").split("\t"), "tab")
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        inner = stripped[1:-1] if stripped.endswith("|") and not stripped.endswith("\\|") else stripped[1:]
+        return _cells_line(number, _PIPE_SPLIT.split(inner), "pipe")
+    if " | " in stripped:
+        return _cells_line(number, stripped.split(" | "), "bar")
+    text = _EDGAR_DASH.sub("  ", raw)
+    text = _HEADING.sub("", text)
+    text = clean_inline(text)
+    text = _LEADERS.sub(lambda m: " " * len(m.group(0)), text)
+    return Line(number, text.rstrip().expandtabs())
+
+
+def _cells_line(number: int, parts: list[str], layout: str) -> Line:
+    cells = []
+    for i, part in enumerate(parts):
+        text = _HEADING.sub("", clean_inline(part)) if i == 0 else clean_inline(part)
+        text = _LEADERS.sub(" ", text)
+        cells.append(Cell(" ".join(text.split()), i, i + 1))
+    return Line(number, " | ".join(c.text for c in cells if c.text), tuple(cells), layout)
+
+
+# ---- HTML -------------------------------------------------------------------------------------
+
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center", "title", "caption", "font", "pre", "br", "tr", "table"}
+_SKIP = {"script", "style", "head"}
+
+
+class _TableReader(HTMLParser):
+    """Collects text blocks and table rows (cells with column spans), each with its source line."""
+
+    def __init__(self, first: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first = first
+        self.lines: list[Line] = []
+        self.depth = 0  # table nesting
+        self.skip = 0
+        self.row: list[tuple[str, int]] | None = None
+        self.row_line = 0
+        self.cell: list[str] | None = None
+        self.colspan = 1
+        self.text: list[str] = []
+        self.text_line = 0
+
+    def _line(self) -> int:
+        return self.getpos()[0] + self.first - 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        if tag == "table":
+            self._flush_text()
+            self.depth += 1
+        elif tag == "tr" and self.depth:
+            self._end_row()
+            self.row, self.row_line = [], self._line()
+        elif tag in ("td", "th") and self.depth:
+            if self.row is None:
+                self.row, self.row_line = [], self._line()
+            self._end_cell()
+            self.cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self.colspan = max(1, min(int(span), 50)) if span.strip().isdigit() else 1
+        elif tag == "br":
+            (self.cell if self.cell is not None else self.text).append(" ")
+            if self.cell is None and not self.depth:
+                self._flush_text()
+        elif tag in _BLOCKS and not self.depth:
+            self._flush_text()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table" and self.depth:
+            self._end_row()
+            self.depth -= 1
+        elif tag == "tr":
+            self._end_row()
+        elif tag in ("td", "th"):
+            self._end_cell()
+        elif tag in _BLOCKS and not self.depth:
+            self._flush_text()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif not self.depth:
+            if not self.text and data.strip():
+                self.text_line = self._line()
+            self.text.append(data)
+
+    def _end_cell(self) -> None:
+        if self.cell is not None and self.row is not None:
+            self.row.append((" ".join(normalize("".join(self.cell)).split()), self.colspan))
+        self.cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self.row:
+            cells, col = [], 0
+            for text, span in self.row:
+                cells.append(Cell(text, col, col + span))
+                col += span
+            joined = " | ".join(c.text for c in cells if c.text)
+            self.lines.append(Line(self.row_line, joined, tuple(cells), "html"))
+        self.row = None
+
+    def _flush_text(self) -> None:
+        text = " ".join(normalize("".join(self.text)).split())
+        if text:
+            self.lines.append(Line(self.text_line or self._line(), text))
+        self.text = []
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+        self._flush_text()
+
+
+def read_html(text: str, first: int = 1) -> list[Line]:
+    """Read an HTML exhibit into text lines and table rows, in document order."""
+    reader = _TableReader(first)
+    reader.feed(text)
+    reader.close()
+    return sorted(reader.lines, key=lambda line: line.number)
+
+
+def expand_inputs(paths: list[str]) -> list[str]:
+    """Files as given, directories as their readable documents (sorted), `-` for standard input."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+            out.extend(found if found else [p])
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,41 @@
+"""Table -> statement kind, from its title first and its row labels second."""
+from __future__ import annotations
+
+import re
+
+KINDS = ("income", "balance", "cashflow", "reconciliation", "segment", "other")
+
+_TITLE_RULES = (
+    ("reconciliation", re.compile(r"reconcil|non-?gaap|ebitda|adjusted|free cash flow", re.I)),
+    ("balance", re.compile(r"balance sheets?|financial (?:position|condition)|statements? of condition|assets and liabilities", re.I)),
+    ("cashflow", re.compile(r"cash flows?", re.I)),
+    ("segment", re.compile(r"\bsegments?\b|by (?:region|geograph|channel|category|product)", re.I)),
+    ("income", re.compile(r"statements? of (?:consolidated )?(?:operations|income|earnings|loss|comprehensive)|income statements?|results of operations|statements? of operations", re.I)),
+)
+_TITLE_WORDS = re.compile(r"statements?|balance|reconcil|cash flows?|operations|income|earnings|segment|non-?gaap|ebitda|financial (?:position|condition)", re.I)
+
+
+def is_title(text: str) -> bool:
+    """True for a line that names a statement or a reconciliation."""
+    return bool(_TITLE_WORDS.search(text)) and len(text) < 200
+
+
+def classify(title: str, labels: list[str]) -> str:
+    """Statement kind of a table: income, balance, cashflow, reconciliation, segment or other."""
+    for kind, pattern in _TITLE_RULES:
+        if pattern.search(title):
+            return kind
+    low = [re.sub(r"[^a-z ]", "", label.lower()).strip() for label in labels]
+    if any(re.match(r"(?:adjusted )?ebitda\b", x) or "non gaap" in x or "nongaap" in x for x in low):
+        return "reconciliation"
+    if any(x in ("total assets", "total liabilities") or x.startswith("total liabilities and") for x in low):
+        return "balance"
+    if any("operating activities" in x or "investing activities" in x for x in low):
+        return "cashflow"
+    if any(re.match(r"(?:total )?(?:net )?(?:revenues?|sales)\b", x) for x in low) and any(
+        re.match(r"net (?:income|loss|earnings)|operating (?:income|loss)|gross (?:profit|margin)|(?:income|loss) from operations", x) for x in low
+    ):
+        return "income"
+    if any(re.match(r"net (?:income|loss|earnings)\b", x) for x in low) and len(low) >= 6:
+        return "income"
+    return "other"

@@ -1,0 +1,426 @@
+"""Document -> tables: rows of tab, pipe, ` | `, fixed-width, HTML and flattened layouts, values placed in columns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from .model import Amount, Cell, Document, Finding, Line
+from .numbers import parse_amount
+from .periods import Column, is_header, read_columns, tokens
+
+_RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
+_PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$", re.I)
+_PREFIX = {"$", "(", "$(", "($", "US$", "(US$", "€", "£"}
+_SUFFIX = {")", "%", ")%", "%)", ") %", "pts", "pts.", "bps", "pp", "x"}
+_CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|net|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+@dataclass(slots=True)
+class Value:
+    """A number found in a row, with its position (cell index or right edge in characters)."""
+
+    amount: Amount
+    pos: float
+    start: float
+    end: float
+    line: int
+
+
+@dataclass(slots=True)
+class RawRow:
+    line: int
+    label: str
+    section: str
+    values: list[Value]
+    layout: str
+    placed: list[tuple[int, Value]] | None = None  # (column index, value) once placed
+
+
+@dataclass(slots=True)
+class RawTable:
+    """A table as found: its header columns, rows with values placed in columns, and its context."""
+
+    columns: list[Column]
+    header: list[Line]
+    context: list[str]  # text lines between the previous table and this header (titles, notes)
+    first_line: int
+    rows: list[RawRow] = field(default_factory=list)
+    texts: list[Line] = field(default_factory=list)  # no-value lines inside the table
+    paragraphs: list[tuple[Line, list[Value], list[str]]] = field(default_factory=list)
+    pending: list[Line] = field(default_factory=list)
+    section: str = ""
+    layout: str = "text"
+
+
+def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
+    """Walk the lines once, grouping header blocks and the rows under them into tables."""
+    tables: list[RawTable] = []
+    findings: list[Finding] = []
+    header: list[Line] = []
+    gap: list[str] = []
+    current: RawTable | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.rows:
+            findings.extend(place_values(current, doc.name))
+            for para in current.paragraphs:
+                findings.extend(realign_paragraph(current, *para, doc.name))
+            tables.append(current)
+        current = None
+
+    for line in doc.lines:
+        if _is_blank(line):
+            continue
+        if is_header(line) or (header and _is_subheader(line)):
+            if current is not None and current.rows:
+                close()
+            header.append(line)
+            continue
+        if current is not None and line.cells is None and _is_flattened(line, current):
+            current.paragraphs.append((line, _paragraph_amounts(line), _label_items(line.text)))
+            continue
+        label, values = row_values(line)
+        if values and line.cells is None and _is_prose(label):
+            values = []
+        if not values:
+            if _is_prose(line.text):
+                close()
+                header, gap = [], []
+                continue
+            if current is not None:
+                current.pending.append(line)
+            gap.append(line.text)
+            continue
+        if header:
+            columns = read_columns(header, " ".join(gap[-3:]))
+            if any(c.kind == "period" for c in columns):
+                close()
+                current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout)
+            elif current is None:
+                findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
+            header = []
+        if current is None:
+            continue
+        gap = []
+        _add_row(current, line, label, values)
+    close()
+    return tables, findings
+
+
+def _is_blank(line: Line) -> bool:
+    text = line.text
+    if not text.strip():
+        return True
+    if line.cells is None:
+        return bool(_RULE.match(text) or _PAGE.match(text))
+    return all(not c.text or _RULE.match(c.text) for c in line.cells)
+
+
+def _is_dash_zero(text: str) -> bool:
+    return text.strip() in ("-", "—", "–", "--", "$-", "$ -", "$—", "$ —")
+
+
+def _is_subheader(line: Line) -> bool:
+    toks = tokens(line)
+    if not toks or not all(t.kind in ("amounts", "pct", "change") for t in toks):
+        return False
+    rest = re.sub(r"(?i)%|amounts?|dollars?|of|net|sales|revenues?|total|change|percent(age)?|[|()\s]", "", line.text)
+    return not rest
+
+
+def _is_prose(text: str) -> bool:
+    words = text.split()
+    if len(words) >= 20:
+        return True
+    return len(words) >= 9 and bool(re.search(r"\b[a-z]{3,}[.;!?](?:\s|$)", text))
+
+
+def row_values(line: Line) -> tuple[str, list[Value]]:
+    """Split a row into its label and the numbers after it (markers such as `$`, `)`, `%` merged)."""
+    if line.cells is not None:
+        return _cell_values(line)
+    return _text_values(line)
+
+
+def _cell_values(line: Line) -> tuple[str, list[Value]]:
+    label: list[str] = []
+    values: list[Value] = []
+    prefix = ""
+    for cell in line.cells or ():
+        text = cell.text
+        if not text:
+            continue
+        if text in _PREFIX:
+            prefix += text
+            continue
+        if text in _SUFFIX or (text.startswith(")") and len(text) <= 3):
+            if values:
+                last = values[-1]
+                merged = parse_amount(last.amount.text + text)
+                if merged is not None:
+                    last.amount = merged
+            continue
+        amount = parse_amount(prefix + text)
+        if amount is not None and (values or label or not _is_label_like(text)):
+            values.append(Value(amount, float(cell.start), float(cell.start), float(cell.end), line.number))
+            prefix = ""
+        elif not values:
+            label.append(text)
+        else:  # text after the numbers (a note, "n/m" forms not known): keeps its column as a blank
+            continue
+    return " ".join(label).strip(), values
+
+
+def _is_label_like(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{2}", text))
+
+
+def _text_values(line: Line) -> tuple[str, list[Value]]:
+    text = line.text
+    toks = list(re.finditer(r"\S+", text))
+    values: list[Value] = []
+    i = len(toks) - 1
+    suffix = ""
+    while i >= 0:
+        tok = toks[i].group(0)
+        if tok in _SUFFIX:
+            suffix = tok + suffix
+            i -= 1
+            continue
+        if tok in _PREFIX and values:
+            merged = parse_amount(tok + values[0].amount.text)
+            if merged is not None:
+                values[0].amount = merged
+                values[0].start = float(toks[i].start())
+            i -= 1
+            continue
+        amount = parse_amount(tok + suffix)
+        if amount is None or (amount.value is None and not values and i == 0):
+            break
+        end = toks[i].end() + len(suffix)
+        values.insert(0, Value(amount, float(end), float(toks[i].start()), float(end), line.number))
+        suffix = ""
+        i -= 1
+    label = text[: toks[i].end()] if i >= 0 else ""
+    return " ".join(label.split()), values
+
+
+def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
+    label, section = _join_wrapped(table, line, label)
+    table.rows.append(RawRow(line.number, label, section, values, line.layout))
+
+
+def _join_wrapped(table: RawTable, line: Line, label: str) -> tuple[str, str]:
+    """Join label parts wrapped over earlier lines; a line that is not part of the label becomes the section."""
+    parts: list[str] = []
+    expect = line.number - 1
+    for prev in reversed(table.pending):
+        text = prev.text.strip()
+        if prev.number != expect or text.endswith(":"):
+            break
+        head = parts[0] if parts else label
+        if not (_CONNECTOR_END.search(text) or (head[:1].islower()) or not head):
+            break
+        parts.insert(0, text)
+        expect = prev.number - 1
+    rest = table.pending[: len(table.pending) - len(parts)]
+    for prev in rest:
+        table.texts.append(prev)
+    if rest:
+        table.section = rest[-1].text.strip()
+    table.pending = []
+    return " ".join(parts + [label]).strip(), table.section
+
+
+# ---- flattened paragraphs ---------------------------------------------------------------------
+
+def _is_flattened(line: Line, table: RawTable) -> bool:
+    """A paragraph where labels and numbers of several rows were run together (PDF-to-text)."""
+    n = sum(1 for c in table.columns if c.kind == "period")
+    if n != len(table.columns) or len(line.text) < 40:
+        return False
+    runs, run, texts = [], 0, 0
+    for tok in line.text.split():
+        amount = parse_amount(tok)
+        if (amount is not None and amount.value is not None and not amount.percent) or tok == "$":
+            run += tok != "$"
+        else:
+            if run:
+                runs.append(run)
+            run = 0
+            texts += 1
+    if run:
+        runs.append(run)
+    return n >= 1 and texts >= 3 and sum(1 for r in runs if r >= n) >= 2 and sum(runs) % n == 0 and len(runs) >= 3
+
+
+_LABEL_SPLIT = re.compile(r"(?<=[a-z'’])\s+(?=[A-Z])")
+_CONNECTORS = {"and", "of", "or", "to", "for", "in", "on", "from", "with", "by", "the", "net", "less", "at", "per", "as"}
+
+
+def _label_items(text: str) -> list[str]:
+    """The labels of a flattened paragraph, in order: split at colons and at a capital after a lower-case word."""
+    pieces = [p for p in re.split(r"(?:\$\s*)?(?:\(?-?[\d,.]+\)?%?)(?=\s|$)|\s\$\s", text) if p and p.strip(" $")]
+    items: list[str] = []
+    for piece in pieces:
+        for part in re.split(r"(?<=:)\s+", piece.strip()):
+            words = part.split()
+            start = 0
+            for j in range(1, len(words)):
+                prev, word = words[j - 1], words[j]
+                if prev.islower() and prev.isalpha() and prev not in _CONNECTORS and word[:1].isupper():
+                    items.append(" ".join(words[start:j]))
+                    start = j
+            if words[start:]:
+                items.append(" ".join(words[start:]))
+    return [i.strip() for i in items if i.strip(" $")]
+
+
+# ---- placing values in columns ----------------------------------------------------------------
+
+def place_values(table: RawTable, name: str) -> list[Finding]:
+    """Put each row's numbers in their columns; rows that cannot be placed for sure are reported, not guessed."""
+    findings: list[Finding] = []
+    cols = table.columns
+    n = len(cols)
+    learned = _learn_positions(table.rows, n)
+    for row in table.rows:
+        placed = _place(row, cols, learned)
+        if placed is None:
+            findings.append(Finding("warning", f"{name}:{row.line}",
+                                    f"row '{row.label[:60]}' has {len(row.values)} numbers for {n} columns; not placed"))
+        row.placed = placed
+    return findings
+
+
+def _learn_positions(rows: list[RawRow], n: int) -> list[float] | None:
+    full = [r.values for r in rows if len(r.values) == n]
+    if not full:
+        return None
+    return [median(v[j].pos for v in full) for j in range(n)]
+
+
+def _place(row: RawRow, cols: list[Column], learned: list[float] | None) -> list[tuple[int, Value]] | None:
+    values = row.values
+    n = len(cols)
+    periods = [j for j, c in enumerate(cols) if c.kind == "period"]
+    if len(values) > n and _footnote(values[0]):
+        values = values[1:]
+        row.label = f"{row.label} {row.values[0].amount.text}".strip()
+    if len(values) == n:
+        return list(enumerate(values))
+    if len(values) > n:
+        plain = [v for v in values if not v.amount.percent]
+        if len(plain) == n:
+            return list(enumerate(plain))
+        if len(plain) == len(periods):
+            return list(zip(periods, plain))
+        return None
+    if learned is not None:
+        by_pos = _by_position(values, learned, row.layout)
+        if by_pos is not None:
+            return by_pos
+    if len(values) == len(periods) and not any(v.amount.percent for v in values) and learned is None:
+        return list(zip(periods, values))
+    if row.layout in ("html", "pipe"):
+        return _by_header(values, cols)
+    return None
+
+
+def _footnote(value: Value) -> bool:
+    text = value.amount.text.strip()
+    return bool(re.fullmatch(r"\(\d{1,2}\)|\([a-z]\)|\*+", text))
+
+
+def _by_position(values: list[Value], learned: list[float], layout: str) -> list[tuple[int, Value]] | None:
+    placed: list[tuple[int, Value]] = []
+    used: set[int] = set()
+    gaps = [b - a for a, b in zip(learned, learned[1:])]
+    tolerance = (min(gaps) / 2 if gaps else 4.0) if layout == "text" else 0.01
+    for v in values:
+        j = min(range(len(learned)), key=lambda k: abs(learned[k] - v.pos))
+        if abs(learned[j] - v.pos) > tolerance or j in used:
+            return None
+        used.add(j)
+        placed.append((j, v))
+    return placed
+
+
+def _by_header(values: list[Value], cols: list[Column]) -> list[tuple[int, Value]] | None:
+    placed: list[tuple[int, Value]] = []
+    used: set[int] = set()
+    for v in values:
+        hits = [j for j, c in enumerate(cols) if int(c.start) <= v.start < max(int(c.end), int(c.start) + 1)]
+        if len(hits) != 1 or hits[0] in used:
+            return None
+        used.add(hits[0])
+        placed.append((hits[0], v))
+    return placed
+
+
+def _paragraph_amounts(line: Line) -> list[Value]:
+    out: list[Value] = []
+    prefix = ""
+    for m in re.finditer(r"\S+", line.text):
+        tok = m.group(0)
+        if tok == "$":
+            prefix = "$ "
+            continue
+        amount = parse_amount(prefix + tok)
+        prefix = ""
+        if amount is not None and amount.value is not None:
+            out.append(Value(amount, float(m.end()), float(m.start()), float(m.end()), line.number))
+    return out
+
+
+_CAPTION = re.compile(r"^(?:commitments and contingencies.*|assets|liabilities(?: and .*)?|(?:stockholders|shareholders)['’]? (?:equity|deficit).*)$", re.I)
+
+
+def realign_paragraph(table: RawTable, line: Line, amounts: list[Value], items: list[str], name: str) -> list[Finding]:
+    """Pair a flattened paragraph's labels with its numbers by row order; keep them only if the totals confirm it."""
+    n = len(table.columns)
+    where = f"{name}:{line.number}"
+    value_items = [i for i in items if not i.endswith(":") and not (_CAPTION.match(i) and not i.lower().startswith("total"))]
+    chunks = [amounts[k:k + n] for k in range(0, len(amounts), n)]
+    if len(value_items) != len(chunks) or any(len(c) != n for c in chunks):
+        return [Finding("warning", where, f"flattened paragraph: {len(value_items)} labels for {len(chunks)} rows of numbers; nothing taken from it")]
+    rows = dict(zip(value_items, chunks))
+    ok, failed = _confirm(items, rows, table, n)
+    if failed or not ok:
+        why = failed[0] if failed else "no total to confirm the alignment"
+        return [Finding("warning", where, f"flattened paragraph not aligned ({why}); nothing taken from it")]
+    section = table.section
+    for item in items:
+        if item.endswith(":"):
+            section = item
+        elif item in rows:
+            table.rows.append(RawRow(line.number, item, section, rows[item], "text", list(enumerate(rows[item]))))
+    return [Finding("info", where, f"flattened paragraph realigned into {len(rows)} rows; {ok} totals confirm it")]
+
+
+def _confirm(items: list[str], rows: dict[str, list[Value]], table: RawTable, n: int) -> tuple[int, list[str]]:
+    """Check the totals of realigned rows against their components and against total assets."""
+    ok, failed = 0, []
+    components: list[str] = []
+    assets = next((r for r in table.rows if re.sub(r"[^a-z]", "", r.label.lower()) == "totalassets" and r.placed), None)
+    for item in items:
+        if item.endswith(":"):
+            components = []
+            continue
+        if item not in rows:
+            continue
+        low = item.lower()
+        if low.startswith("total") and " and " in low and assets is not None:
+            same = all(rows[item][j].amount.value == v.amount.value for j, v in assets.placed or [])
+            ok, failed = (ok + 1, failed) if same else (ok, failed + [f"'{item}' differs from total assets"])
+        elif low.startswith("total") and components:
+            sums = [sum(rows[c][j].amount.value or 0 for c in components) for j in range(n)]
+            same = all(sums[j] == rows[item][j].amount.value for j in range(n))
+            ok, failed = (ok + 1, failed) if same else (ok, failed + [f"'{item}' is not the sum of its components"])
+            components = []
+        elif not low.startswith("total"):
+            components.append(item)
+    return ok, failed
