@@ -16,7 +16,7 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("revenue", INCOME, (r"(?:total )?(?:net )?(?:operating )?(?:revenues?|sales)(?: net)?", r"(?:total )?net (?:revenues?|sales)", r"revenues? net", r"(?:total )?net sales and revenues?", r"turnover")),
     ("cost_of_revenue", INCOME, (r"(?:total )?costs? of (?:net )?(?:revenues?|sales|goods sold|products sold|services|products)(?: .*)?", r"cost of sales and services")),
     ("gross_profit", INCOME, (r"gross (?:profit|margin)(?: loss)?", r"gross loss")),
-    ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*")),
+    ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*", r"general and administrative(?: expenses?| costs?)?")),
     ("research_development", INCOME, (r"research and development(?: expenses?| costs?)?", r"r ?and ?d(?: expenses?)?", r"product development(?: expenses?)?")),
     ("marketing", INCOME, (r"(?:advertising and )?marketing(?: expenses?| and advertising)?", r"advertising(?: expenses?)?", r"sales and marketing(?: expenses?)?")),
     ("depreciation_amortization", ANY, (r"depreciation(?: and amortization)?(?: expenses?)?", r"depreciation,? (?:depletion )?and amortization(?: expenses?)?", r"amortization and depreciation")),

@@ -19,6 +19,14 @@ _ZERO = re.compile(r"-{1,2}|0?-0?")
 _PLACEHOLDERS = {"n/m", "nm", "n/a", "na", "*", "**", "nmf", "n.m.", "n.a.", "nm%", "n/m%", "—", "not meaningful"}
 
 
+_SPACE_TABLE = str.maketrans({c: " " for c in _SPACES})
+
+
+def normalize_spaces(text: str) -> str:
+    """Fold non-breaking, thin and other unicode spaces to plain spaces (dashes are kept as printed)."""
+    return text if text.isascii() else text.translate(_SPACE_TABLE)
+
+
 def normalize(text: str) -> str:
     """Fold unicode dashes, spaces and full-width digits to plain ASCII forms."""
     if text.isascii():

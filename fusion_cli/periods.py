@@ -121,12 +121,24 @@ def read_columns(header: list[Line], context: str = "", fy_end: int = 12) -> lis
     cols = [_column(t) for t in leaves]
     cols += [Column(t.kind, t.start, t.end, t.text) for t in toks if t.kind in ("change", "pct") and t.row == leaves[0].row]
     cols.sort(key=lambda c: c.start)
-    periods = [c for c in cols if c.kind == "period"]
+    periods = _borrow_dates([c for c in cols if c.kind == "period"])
     periods = _spread(periods, toks, "duration", leaves[0].row, context)
     periods = _spread(periods, toks, "monthday", leaves[0].row, context)
     it = iter(periods)
     cols = [next(it) if c.kind == "period" else c for c in cols]
     return _subcolumns(cols, header, toks)
+
+
+def _borrow_dates(cols: list[Column]) -> list[Column]:
+    """`September 30, 2025 | 2024`: a bare year takes the month and day of the full date before it."""
+    out, last = [], None
+    for c in cols:
+        if c.month is not None:
+            last = c
+        elif last is not None:
+            c = replace(c, month=last.month, day=last.day)
+        out.append(c)
+    return out
 
 
 def _leaf_tokens(toks: list[Token]) -> list[Token]:
@@ -174,8 +186,8 @@ def _spread(cols: list[Column], toks: list[Token], what: str, leaf_row: int, con
     for t in toks:
         if t.kind in kinds:
             rows.setdefault(t.row, []).append(t)
-    if not rows and context:
-        found = [t for t in tokens(Line(0, context), -1) if t.kind in kinds]
+    if not rows and context:  # a title such as "For the three months ended ..." (not a headline's "Third Quarter")
+        found = [t for t in tokens(Line(0, context), -1) if t.kind in ("duration", "annual", "monthday")]
         rows = {-1: found[:1]} if found else {}
     if not rows:
         return cols
@@ -262,7 +274,7 @@ def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
     if col.year is None:
         return None
     months = col.months
-    if months is None and (statement == "balance" or col.asof):
+    if statement == "balance" or (months is None and col.asof):
         months = 0
     guessed = False
     month, day = col.month, col.day

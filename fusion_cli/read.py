@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .model import Cell, Document, Line
-from .numbers import normalize
+from .numbers import normalize_spaces as normalize
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".htm", ".html", ".text", ".markdown")

@@ -1,0 +1,128 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from fusion_cli import __version__
+from fusion_cli.cli import app
+from fusion_cli.export import FACT_FIELDS
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"fusion {__version__}"
+
+
+@pytest.mark.parametrize("command", ["facts", "concepts"])
+def test_every_command_has_help(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+def test_facts_json_contract(fixtures):
+    result = invoke("facts", str(fixtures / "edgar-8k-ex99.txt"), "--format", "json")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert set(FACT_FIELDS) <= set(records[0])
+    first = records[0]
+    assert (first["label"], first["value"], first["period_end"], first["period_months"], first["fiscal_period"]) == (
+        "Net sales", 12345000, "1998-03-31", 3, "Q1 1998")
+    assert (first["scale"], first["as_printed"], first["line"], first["statement"]) == ("thousands", "$12,345", 88, "income")
+
+
+def test_facts_csv_has_a_header_and_numbers(fixtures):
+    result = invoke("facts", str(fixtures / "workiva-ex991.htm"), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0]) == FACT_FIELDS
+    assert rows[0]["label"] == "Revenue" and rows[0]["value"] == "45678000"
+
+
+def test_table_output_shows_whole_numbers(fixtures, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = invoke("facts", str(fixtures / "workiva-ex991.htm"), "--format", "table")
+    assert result.exit_code == 0
+    assert "118,765,000" in result.stdout and "(2,316,000)" in result.stdout
+
+
+def test_not_a_release_exits_1_with_one_line(tmp_path):
+    doc = tmp_path / "letter.txt"
+    doc.write_text("Dear shareholder,\n\nWe thank you for your support in 2011.\n")
+    result = invoke("facts", str(doc), "--format", "json")
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "[]"
+    assert result.stderr.strip() == f"fusion: {doc}: no financial statements found (no table with period columns and numbers)"
+
+
+def test_other_inputs_still_go_through(tmp_path, fixtures):
+    doc = tmp_path / "letter.txt"
+    doc.write_text("Nothing to see.\n")
+    result = invoke("facts", str(doc), str(fixtures / "edgar-8k-ex99.txt"), "-f", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 49
+    assert "letter.txt: no financial statements found" in result.stderr
+
+
+def test_missing_file_and_pdf(tmp_path):
+    pdf = tmp_path / "release.pdf"
+    pdf.write_bytes(b"%PDF-1.4 binary")
+    result = invoke("facts", str(tmp_path / "nope.txt"), str(pdf))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].endswith("nope.txt: no such file")
+    assert "pdftotext -layout" in lines[1]
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2():
+    assert invoke("facts", "x.txt", "--format", "yaml").exit_code == 2
+    assert invoke("facts").exit_code == 2
+
+
+def test_directory_and_stdin(tmp_path, fixtures):
+    (tmp_path / "a.htm").write_bytes((fixtures / "workiva-ex991.htm").read_bytes())
+    (tmp_path / "notes.csv").write_text("ignored")
+    result = invoke("facts", str(tmp_path), "-f", "json")
+    assert {r["file"] for r in json.loads(result.stdout)} == {"a.htm"}
+    result = runner.invoke(app, ["facts", "-", "-f", "json"], input=(fixtures / "edgar-8k-ex99.txt").read_text())
+    assert json.loads(result.stdout)[0]["file"] == "<stdin>"
+
+
+def test_output_is_written_atomically_and_never_over_an_input(tmp_path, fixtures):
+    out = tmp_path / "facts.csv"
+    result = invoke("facts", str(fixtures / "edgar-8k-ex99.txt"), "-f", "csv", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text().startswith("file,company,")
+    assert [p.name for p in tmp_path.iterdir()] == ["facts.csv"]
+    src = tmp_path / "r.txt"
+    src.write_text((fixtures / "edgar-8k-ex99.txt").read_text())
+    result = invoke("facts", str(src), "-f", "csv", "-o", str(src))
+    assert result.exit_code == 2 and "refusing to overwrite" in result.stderr
+
+
+def test_formula_guard_in_csv():
+    from fusion_cli.export import guard_cell
+    assert guard_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert guard_cell("-12") == "-12" and guard_cell(-12) == -12
+
+
+def test_concepts_lists_the_vocabulary():
+    result = invoke("concepts")
+    names = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert {"revenue", "adjusted_ebitda", "eps_basic", "shares_diluted", "total_equity"} <= set(names)
+
+
+def test_help_does_not_import_pandas():
+    code = "import sys; from fusion_cli.cli import app; sys.argv=['fusion','--help']\ntry:\n    app()\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"

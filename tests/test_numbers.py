@@ -1,0 +1,72 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fusion_cli.numbers import detect_scale, is_year, parse_amount
+
+
+@pytest.mark.parametrize("text, value, percent", [
+    ("$ 10,204,280", Decimal("10204280"), False),
+    ("(1,275,204)", Decimal("-1275204"), False),
+    ("$ (0.01)", Decimal("-0.01"), False),
+    ("($1,109,057)", Decimal("-1109057"), False),
+    ("-", Decimal(0), False),
+    ("—", Decimal(0), False),
+    ("$ —", Decimal(0), False),
+    ("15.6 %", Decimal("15.6"), True),
+    ("(6.5)%", Decimal("-6.5"), True),
+    ("(37", Decimal("-37"), False),          # closing parenthesis lost in conversion
+    ("−45", Decimal("-45"), False),          # unicode minus
+    ("1\u00a0234", Decimal("1234"), False),   # non-breaking space inside a number
+    ("１２３", Decimal("123"), False),        # full-width digits
+    (".15", Decimal("0.15"), False),
+])
+def test_parse_amount_values(text, value, percent):
+    amount = parse_amount(text)
+    assert amount is not None
+    assert amount.value == value
+    assert amount.percent is percent
+
+
+@pytest.mark.parametrize("text", ["abc", "12,34", "1e400", "1" * 40, "", "$", "(", "2009-10"])
+def test_parse_amount_rejects_non_numbers(text):
+    assert parse_amount(text) is None
+
+
+def test_placeholders_have_no_value():
+    assert parse_amount("n/m").value is None
+    assert parse_amount("NM").value is None
+
+
+def test_per_share_decimals_are_kept():
+    assert parse_amount("$ (0.07)").decimals == 2
+
+
+def test_years():
+    assert is_year("2011") and not is_year("2,011") and not is_year("1234")
+
+
+def test_scale_notes():
+    note = detect_scale("(in thousands, except per share data)")
+    assert (note.scale, note.shares_scale) == ("thousands", "thousands")
+    note = detect_scale("(In thousands, except share and per share data)")
+    assert (note.scale, note.shares_scale) == ("thousands", "units")
+    assert detect_scale("(Dollars in millions)").scale == "millions"
+    assert detect_scale("revenues of $10.2 million for the quarter") is None
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12), st.booleans(), st.booleans())
+def test_printed_amounts_round_trip(n, dollar, parens):
+    text = f"{abs(n):,}"
+    if n < 0:
+        text = f"({text})" if parens else f"-{text}"
+    if dollar:
+        text = "$ " + text
+    assert parse_amount(text).value == n
+
+
+@given(st.text(max_size=60))
+def test_parse_amount_never_raises(text):
+    parse_amount(text)
