@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from .model import Amount
 
@@ -137,5 +136,3 @@ def describe() -> list[tuple[str, str]]:
     ]
     return sorted(rows)
 
-
-ZERO = Decimal(0)

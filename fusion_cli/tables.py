@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from .model import Amount, Cell, Document, Finding, Line
+from .model import Amount, Document, Finding, Line
 from .numbers import parse_amount
 from .periods import Column, is_header, read_columns, tokens
 
@@ -14,7 +14,6 @@ _PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-
 _PREFIX = {"$", "(", "$(", "($", "US$", "(US$", "€", "£"}
 _SUFFIX = {")", "%", ")%", "%)", ") %", "pts", "pts.", "bps", "pp", "x"}
 _CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|net|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
 @dataclass(slots=True)
@@ -117,10 +116,6 @@ def _is_blank(line: Line) -> bool:
     if line.cells is None:
         return bool(_RULE.match(text) or _PAGE.match(text))
     return all(not c.text or _RULE.match(c.text) for c in line.cells)
-
-
-def _is_dash_zero(text: str) -> bool:
-    return text.strip() in ("-", "—", "–", "--", "$-", "$ -", "$—", "$ —")
 
 
 def _is_subheader(line: Line) -> bool:
