@@ -2,7 +2,7 @@
 from decimal import Decimal as D
 
 from conftest import facts_by
-from fusion_cli.extract import extract, extract_bytes, extract_path
+from fusion_cli.extract import extract_bytes, extract_path
 
 
 def run(text: str, name: str = "r.txt"):
