@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .model import Cell, Document, Line
-from .numbers import normalize_spaces as normalize
+from .numbers import normalize_spaces
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".htm", ".html", ".text", ".markdown")
@@ -141,7 +141,7 @@ def clean_inline(text: str) -> str:
         text = html.unescape(text)
     if "*" in text or "__" in text:
         text = _BOLD.sub("", text)
-    return normalize(text)
+    return normalize_spaces(text)
 
 
 def clean_text_line(raw: str, number: int) -> Line:
@@ -246,7 +246,7 @@ class _TableReader(HTMLParser):
 
     def _end_cell(self) -> None:
         if self.cell is not None and self.row is not None:
-            self.row.append((" ".join(normalize("".join(self.cell)).split()), self.colspan))
+            self.row.append((" ".join(normalize_spaces("".join(self.cell)).split()), self.colspan))
         self.cell = None
 
     def _end_row(self) -> None:
@@ -261,7 +261,7 @@ class _TableReader(HTMLParser):
         self.row = None
 
     def _flush_text(self) -> None:
-        text = " ".join(normalize("".join(self.text)).split())
+        text = " ".join(normalize_spaces("".join(self.text)).split())
         if text:
             self.lines.append(Line(self.text_line or self._line(), text))
         self.text = []
