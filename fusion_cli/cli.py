@@ -30,6 +30,29 @@ class FactFormat(str, Enum):
     csv = "csv"
 
 
+class AnalyzeFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class View(str, Enum):
+    summary = "summary"
+    statements = "statements"
+    changes = "changes"
+    margins = "margins"
+    bridge = "bridge"
+    all = "all"
+
+
+class Scale(str, Enum):
+    auto = "auto"
+    units = "units"
+    thousands = "thousands"
+    millions = "millions"
+
+
 class _State:
     debug = False
 
@@ -157,6 +180,97 @@ def facts(
         _emit(to_json(found) if chosen is FactFormat.json else facts_csv(found), output, inputs)
 
     _guard(body)
+
+
+@app.command()
+def analyze(
+    inputs: Inputs,
+    view: Annotated[Optional[View], typer.Option("--view", "-v", help="summary (default on a terminal), statements, changes, margins, bridge or all (default for csv/json).")] = None,
+    format: Annotated[Optional[AnalyzeFormat], typer.Option("--format", "-f", help="table (default on a terminal), csv (default otherwise), json or md.")] = None,
+    wide: Annotated[bool, typer.Option("--wide", help="csv/json: one column per period instead of one row per value.")] = False,
+    mapping: Annotated[Optional[Path], typer.Option("--map", help="TOML file of your own synonyms: \"label\" = \"concept or label\".")] = None,
+    scale: Annotated[Scale, typer.Option("--scale", help="Display scale of USD amounts (table and md only).")] = Scale.auto,
+    sources: Annotated[bool, typer.Option("--sources", help="Show the file:line each value was read from (table and md).")] = False,
+    company: Annotated[Optional[str], typer.Option("--company", help="Treat every input as a release of this company.")] = None,
+    output: Output = None,
+    quiet: Quiet = False,
+    max_size: MaxSize = 50,
+) -> None:
+    """Normalize releases into one time series per company: statements, changes, margins and non-GAAP bridges.
+
+    \b
+    Examples:
+      fusion analyze q3-2009.txt q1-2011.txt
+      fusion analyze releases/ --view bridge
+      fusion analyze *.txt --format csv -o analysis.csv
+      fusion analyze *.txt --format csv --wide --view statements
+    """
+
+    def body() -> None:
+        from .analysis import MappingError, analyze_extractions, load_mapping
+
+        try:
+            synonyms = load_mapping(mapping) if mapping else None
+        except MappingError as exc:
+            _err(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
+        results = _extract_all(inputs, quiet, max_size)
+        result = analyze_extractions(results, synonyms, company)
+        for finding in result.findings:
+            if finding.severity == "warning" and not quiet:
+                _err(f"{finding.source}: warning: {finding.message}")
+            elif finding.severity == "info" and not quiet:
+                _err(f"{finding.source}: note: {finding.message}")
+        if not result.points:
+            raise typer.Exit(EXIT_NO_DATA)
+        chosen = format or _format_for(output)
+        shown = view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)
+        if chosen is AnalyzeFormat.table:
+            _print_grids(result, shown.value, scale.value, sources)
+            return
+        _emit(_analysis_text(result, chosen, shown.value, wide, scale.value, sources), output, inputs)
+
+    _guard(body)
+
+
+def _format_for(output: Optional[Path]) -> "AnalyzeFormat":
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        return AnalyzeFormat(suffix) if suffix in ("csv", "json", "md") else AnalyzeFormat.csv
+    return AnalyzeFormat.table if sys.stdout.isatty() else AnalyzeFormat.csv
+
+
+def _print_grids(result, view: str, scale: str, sources: bool) -> None:
+    from rich.console import Console
+
+    from .render import grid_table
+    from .views import build
+
+    console = Console()
+    for grid in build(result, view, scale):
+        console.print(grid_table(grid, sources))
+        console.print()
+
+
+def _analysis_text(result, chosen: "AnalyzeFormat", view: str, wide: bool, scale: str, sources: bool) -> str:
+    from .analysis import VIEW_SECTIONS
+
+    if chosen is AnalyzeFormat.md:
+        from .export import grid_markdown
+        from .views import build
+
+        return "\n".join(grid_markdown(g, sources) for g in build(result, view, scale))
+    sections = VIEW_SECTIONS.get(view)
+    points = [p for p in result.points if sections is None or p.section in sections]
+    if wide:
+        from .analysis import wide_frame
+        from .export import frame_csv, frame_json
+
+        frame = wide_frame(result.frame(sections), points)
+        return frame_csv(frame) if chosen is AnalyzeFormat.csv else frame_json(frame)
+    from .export import points_csv, points_json
+
+    return points_csv(points) if chosen is AnalyzeFormat.csv else points_json(points)
 
 
 @app.command()

@@ -75,3 +75,85 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+POINT_FIELDS = ("company", "section", "item", "concept", "period", "period_end", "period_months", "basis", "value", "unit", "source")
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """A Decimal as plain text without exponent: whole numbers without a fraction."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def point_record(point, extra: bool = True) -> dict[str, object]:
+    """A point as a dict in the documented column order; with extra, its note and earlier values too."""
+    record: dict[str, object] = {name: getattr(point, name) for name in POINT_FIELDS}
+    record["value"] = None if point.value is None else number(point.value) if point.unit not in ("%", "pp", "x") else float(point.value)
+    if extra:
+        if point.note:
+            record["note"] = point.note
+        if point.previous:
+            record["previous"] = [{"value": number(v), "source": s} for v, s in point.previous]
+    return record
+
+
+def points_json(points: list) -> str:
+    """A top-level JSON array of analysis rows (with notes and restated values)."""
+    return json.dumps([point_record(p) for p in points], indent=1, ensure_ascii=False) + "\n"
+
+
+def points_csv(points: list) -> str:
+    """Tidy CSV: one row per value, the documented columns."""
+    rows = []
+    for p in points:
+        record = {name: getattr(p, name) for name in POINT_FIELDS}
+        record["value"] = f"{p.value:.2f}" if p.value is not None and p.unit in ("%", "pp", "x") else decimal_text(p.value)
+        rows.append(record)
+    return to_csv(rows, POINT_FIELDS)
+
+
+def frame_csv(frame) -> str:
+    """A DataFrame (the wide pivot) as CSV, text cells through the formula guard, numbers as printed."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([guard_cell(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        writer.writerow(["" if _missing(v) else guard_cell(_plain(v)) for v in row])
+    return out.getvalue()
+
+
+def frame_json(frame) -> str:
+    """A DataFrame (the wide pivot) as a JSON array of records."""
+    records = [{str(k): (None if _missing(v) else _plain(v)) for k, v in zip(frame.columns, row)} for row in frame.itertuples(index=False)]
+    return json.dumps(records, indent=1, ensure_ascii=False) + "\n"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, Decimal):
+        return number(value)
+    return value
+
+
+def grid_markdown(grid, sources: bool = False) -> str:
+    """A views.Grid as a GitHub markdown table under a heading; pipes in labels are escaped."""
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"### {esc(grid.title)}", "", "| " + " | ".join(esc(c) for c in grid.columns) + " |",
+             "|" + "|".join(["---"] + ["---:"] * (len(grid.columns) - 1)) + "|"]
+    for label, cells, _style in grid.rows:
+        texts = [esc(c.text) + (f" ({esc(c.source)})" if sources and c.source and c.text else "") for c in cells]
+        lines.append("| " + " | ".join([esc(label)] + texts) + " |")
+    if grid.caption:
+        lines += ["", esc(grid.caption)]
+    return "\n".join(lines) + "\n"

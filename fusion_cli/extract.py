@@ -15,7 +15,7 @@ from .statements import classify, is_title
 from .tables import RawTable, find_tables
 
 _COMPANY = re.compile(
-    r"\b((?:[A-Z][A-Za-z&'\-]*,?\s){1,6}(?i:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.))(?![A-Za-z])"
+    r"\b((?:(?:[A-Z]|[a-z][A-Z])[A-Za-z&'\-]*,?\s){1,6}(?i:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.))(?![A-Za-z])"
 )
 _NOT_COMPANY = re.compile(r"^(?:the|a|an|our|its|and|of|for|in|at|by|on|to|with|this|that|certificate|statements?)\b", re.I)
 
@@ -144,13 +144,14 @@ def table_facts(table: Table, raw: RawTable, periods: list[Period | None], name:
             if period is None or amount.value is None:
                 continue
             concept = map_concept(row.label, row.section, table.statement, amount)
-            unit = unit_of(concept, row.label, row.section, amount)
+            unit = unit_of(concept, row.label, row.section, amount, table.title)
             factor = scale if unit == "USD" else shares_scale if unit == "shares" else 1
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=row.label,
                 concept=concept, period_end=period.end.isoformat() if period.end else None,
                 period_months=period.months, fiscal_period=period.fiscal, value=amount.value * Decimal(factor),
                 scale=table.scale if factor != 1 else "units", as_printed=amount.text, line=value.line, unit=unit,
+                group=row.section, table_line=table.line,
             ))
     return facts
 

@@ -96,6 +96,28 @@ class Fact:
     as_printed: str
     line: int
     unit: str = "USD"  # USD | USD/share | shares | %
+    group: str = ""  # the heading the row sits under, e.g. "Operating expenses:"
+    table_line: int = 0  # first line of the table: identifies the table within its file
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One row of an analysis: a statement value, a change, a margin or a bridge step."""
+
+    company: str
+    section: str  # income | balance | cashflow | reconciliation | margin | change | bridge
+    item: str  # the company's own wording (latest release first), or the metric's name
+    concept: str | None
+    period: str  # fiscal label: Q1 2011, 9M 2009, FY 2010
+    period_end: str | None
+    period_months: int | None
+    basis: str  # statements: "" | restated | derived; changes: yoy | qoq; bridges: start | adjustment | subtotal | computed | difference
+    value: Decimal | None  # None where a percent change is not meaningful (n/m)
+    unit: str  # USD | USD/share | shares | % | pp | x
+    source: str  # file:line of a printed value, or "derived"
+    note: str = ""  # n/m, narrowed, widened, rounding, does not foot, how a value was derived
+    previous: tuple[tuple[Decimal, str], ...] = ()  # earlier values (value, source) of a restated line
+    key: str = ""  # the line item's identity within the company (not exported)
 
 
 @dataclass(frozen=True, slots=True)

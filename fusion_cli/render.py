@@ -42,3 +42,27 @@ def facts_table(facts: list[Fact], title: str):
         period = f"{f.fiscal_period} ({f.period_end}, {f.period_months}m)" if f.period_end else f.fiscal_period or "?"
         table.add_row(f.statement, Text(safe(f.label)), f.concept or "", period, format_value(f), str(f.line))
     return table
+
+
+_STYLES = {"neg": "red", "pos": "green", "derived": "italic", "restated": "yellow", "warn": "bold red", "dim": "dim", "bold": "bold"}
+
+
+def grid_table(grid, sources: bool = False):
+    """A views.Grid as a rich Table: numbers right-aligned and never wrapped, labels as plain text."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(safe(grid.title)), title_justify="left", caption=Text(grid.caption) if grid.caption else None,
+                  caption_justify="left")
+    table.add_column(Text(safe(grid.columns[0])), overflow="fold", min_width=12)
+    for head in grid.columns[1:]:
+        table.add_column(Text(safe(head)), justify="right", no_wrap=True)
+    for label, cells, style in grid.rows:
+        row = [Text(safe(label), style=_STYLES.get(style, ""))]
+        for cell in cells:
+            text = Text(cell.text, style=_STYLES.get(cell.style, ""))
+            if sources and cell.source:
+                text.append("\n" + safe(cell.source), style="dim")
+            row.append(text)
+        table.add_row(*row)
+    return table

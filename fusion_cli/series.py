@@ -1,0 +1,407 @@
+"""Facts of many releases -> one normalized time series per company.
+
+Line items are keyed by canonical concept where one is known, else by their normalized wording;
+unmapped wordings of different releases are joined only when they differ by spelling, never by
+meaning. Periods are relabelled with the company's fiscal year; a period printed by two releases
+keeps the later release's value and remembers the earlier one when they differ (restated); missing
+quarters are derived from year-to-date columns and marked derived.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .concepts import normalize_label
+from .model import Extraction, Fact, Finding
+from .numbers import SCALES
+from .periods import fiscal_label
+
+STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
+ADDITIVE = ("income", "cashflow", "reconciliation")
+_STOP = frozenset("a an and the of for to in on at by from as its".split())
+_SUFFIX = re.compile(r"[,.]?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|lp|l\.p|n\.v|s\.a)\.?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPeriod:
+    """A period of the series: fiscal label and length identify it; the end date is carried along."""
+
+    label: str  # Q3 2009, 9M 2009, FY 2010
+    months: int  # 0 for a balance-sheet date
+    end: date = field(compare=False)
+    fy: int = field(compare=False, default=0)
+    quarter: int = field(compare=False, default=0)  # the fiscal quarter the period ends in
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A line item of the series: its identity, the company's wording and its unit."""
+
+    key: str
+    section: str
+    label: str
+    concept: str | None
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One value of the series, with where it came from."""
+
+    value: Decimal
+    source: str  # file:line, or "derived"
+    basis: str = ""  # "" | restated | derived
+    note: str = ""
+    previous: tuple[tuple[Decimal, str], ...] = ()
+    scale: str = "units"
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One company's normalized time series."""
+
+    company: str
+    files: tuple[str, ...]  # releases, oldest first
+    items: tuple[Item, ...]  # in the company's order, section by section
+    periods: tuple[SeriesPeriod, ...]  # oldest first
+    values: dict[tuple[str, SeriesPeriod], Entry]
+    fy_end: int
+    scale: str  # the scale most of its numbers were printed in
+
+    def get(self, key: str, period: SeriesPeriod) -> Entry | None:
+        """The entry of an item in a period, if any."""
+        return self.values.get((key, period))
+
+    def item(self, key: str) -> Item | None:
+        """The item with this key, if any."""
+        return next((i for i in self.items if i.key == key), None)
+
+
+@dataclass(slots=True)
+class _Row:
+    """A fact on its way into the series."""
+
+    fact: Fact
+    period: SeriesPeriod
+    key: str = ""
+    order: int = 0
+
+
+def company_key(name: str) -> str:
+    """A company name folded for grouping: case, punctuation and legal suffixes ignored."""
+    text = name.strip()
+    while True:
+        stripped = _SUFFIX.sub("", text).strip(" ,.")
+        if stripped == text:
+            break
+        text = stripped
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def label_text(label: str) -> str:
+    """A label folded for matching: normalized wording, plurals singular, stop words kept."""
+    words = normalize_label(label).replace("-", " ").split()
+    return " ".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def build_series(extractions: list[Extraction], mapping: dict[str, str] | None = None,
+                 company: str | None = None) -> tuple[list[Series], list[Finding]]:
+    """Group releases by company and build each company's series; findings say what was joined, skipped or derived."""
+    findings: list[Finding] = []
+    groups: dict[str, list[Extraction]] = defaultdict(list)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for ext in extractions:
+        if not ext.facts:
+            continue
+        name = company or ext.company or ext.file
+        key = company_key(name) or name
+        groups[key].append(ext)
+        names[key][name] += 1
+    result = []
+    for key, members in groups.items():
+        name = names[key].most_common(1)[0][0]
+        series, found = _company_series(name, members, mapping or {})
+        result.append(series)
+        findings.extend(found)
+    result.sort(key=lambda s: s.company.lower())
+    return result, findings
+
+
+def _company_series(company: str, releases: list[Extraction], mapping: dict[str, str]) -> tuple[Series, list[Finding]]:
+    findings: list[Finding] = []
+    fy_end = _fiscal_year_end([f for r in releases for f in r.facts])
+    per_release: list[tuple[Extraction, list[_Row]]] = []
+    for ext in releases:
+        rows, skipped = _rows(ext, fy_end)
+        if skipped:
+            findings.append(Finding("warning", ext.file, f"{skipped} values in columns without a period length or end date are left out of the analysis"))
+        per_release.append((ext, rows))
+    per_release.sort(key=lambda pair: (max((r.period.end for r in pair[1]), default=date.min), pair[0].file))
+    registry = _Registry(mapping)
+    for ext, rows in reversed(per_release):  # newest first: its wording and order lead
+        findings.extend(registry.add_release(ext.file, rows))
+    values = _values(per_release)
+    findings.extend(_restatement_findings(values, registry))
+    derived = _derive_quarters(values, registry.items)
+    values.update(derived)
+    periods = sorted({p for _k, p in values}, key=lambda p: (p.end, p.months))
+    series = Series(company, tuple(e.file for e, _r in per_release), tuple(registry.ordered()), tuple(periods),
+                    values, fy_end, _main_scale(releases))
+    return series, findings
+
+
+def _fiscal_year_end(facts: list[Fact]) -> int:
+    """The fiscal year's last month, voted by the year-to-date columns of all releases."""
+    votes: Counter[int] = Counter()
+    for f in facts:
+        if f.period_end and f.period_months in (6, 9, 12):
+            end = date.fromisoformat(f.period_end)
+            month = end.month if end.day > 7 else (end.month - 2) % 12 + 1
+            votes[(month - f.period_months - 1) % 12 + 1] += 1
+    return votes.most_common(1)[0][0] if votes else 12
+
+
+def series_period(end: date, months: int, fy_end: int) -> SeriesPeriod:
+    """The period of the series ending on a date and running some months, labelled with the fiscal year."""
+    label = fiscal_label(end, months, fy_end)
+    kind, year = label.split()
+    quarter = int(kind[1]) if kind.startswith("Q") else 4 if kind == "FY" else int(kind[:-1]) // 3
+    return SeriesPeriod(label, months, end, int(year), quarter)
+
+
+def _rows(ext: Extraction, fy_end: int) -> tuple[list[_Row], int]:
+    rows, skipped = [], 0
+    for order, fact in enumerate(ext.facts):
+        if fact.statement not in STATEMENTS:
+            continue
+        if fact.period_end is None or fact.period_months is None:
+            skipped += 1
+            continue
+        months = 0 if fact.statement == "balance" else fact.period_months
+        rows.append(_Row(fact, series_period(date.fromisoformat(fact.period_end), months, fy_end), order=order))
+    return rows, skipped
+
+
+class _Registry:
+    """Assigns item keys release by release (newest first) and keeps the company's order and wording."""
+
+    def __init__(self, mapping: dict[str, str]) -> None:
+        self.mapping = {label_text(k): v for k, v in mapping.items()}
+        self.items: dict[str, Item] = {}
+        self.orders: dict[str, list[list[str]]] = defaultdict(list)
+        self.seen_in: dict[str, set[str]] = defaultdict(set)  # item key -> files
+        self.samples: dict[str, dict[SeriesPeriod, Decimal]] = defaultdict(dict)
+
+    def add_release(self, file: str, rows: list[_Row]) -> list[Finding]:
+        findings: list[Finding] = []
+        local: dict[str, dict[SeriesPeriod, Decimal]] = {}
+        aliases: dict[str, str] = {}
+        order: dict[str, list[str]] = defaultdict(list)
+        for row in sorted(rows, key=lambda r: r.order):
+            fact = row.fact
+            base = self._base_key(fact)
+            key = aliases.get(base) or self._match(base, fact, file, findings)
+            aliases[base] = key
+            key = self._place(key, row, local)
+            row.key = key
+            if key is None:
+                continue
+            local.setdefault(key, {})[row.period] = fact.value
+            if key not in order[fact.statement]:
+                order[fact.statement].append(key)
+            if key not in self.items:
+                label = _display(fact)
+                if key != (aliases.get(base) or base) and fact.group.strip(" :"):
+                    label = f"{label} ({' '.join(fact.group.split()).rstrip(':')})"
+                self.items[key] = Item(key, fact.statement, label, self._concept(fact), fact.unit)
+            self.seen_in[key].add(file)
+        for section, keys in order.items():
+            self.orders[section].append(keys)
+        for key, vals in local.items():
+            for period, value in vals.items():
+                self.samples[key].setdefault(period, value)
+        return findings
+
+    def _concept(self, fact: Fact) -> str | None:
+        target = self.mapping.get(label_text(fact.label))
+        if target is not None:
+            return target if _is_concept(target) else None
+        return fact.concept
+
+    def _base_key(self, fact: Fact) -> str:
+        text = label_text(fact.label)
+        target = self.mapping.get(text)
+        if target is not None:
+            name = f"c:{target}" if _is_concept(target) else f"l:{label_text(target)}"
+        elif fact.concept:
+            name = f"c:{fact.concept}"
+        else:
+            name = f"l:{text}"
+        return f"{fact.statement}|{fact.unit}|{name}"
+
+    def _place(self, key: str, row: _Row, local: dict[str, dict[SeriesPeriod, Decimal]]) -> str | None:
+        """The key of a row within its release: a repeated row joins its first; a different one gets its heading."""
+        fact = row.fact
+        for n in range(1, 10):
+            candidate = key if n == 1 else f"{key}@{label_text(fact.group or fact.table) or n}" if n == 2 else f"{key}#{n}"
+            seen = local.get(candidate)
+            if seen is None or seen.get(row.period, fact.value) == fact.value:
+                if seen is not None and row.period in seen:
+                    return None  # the same number printed again (a subtotal repeated, an EPS block)
+                return candidate
+        return None
+
+    def _match(self, base: str, fact: Fact, file: str, findings: list[Finding]) -> str:
+        """An unmapped wording joins an earlier release's item only when it differs by spelling alone."""
+        if base in self.items or "|l:" not in base:
+            return base
+        prefix, text = base.split("|l:", 1)
+        best, best_score = None, 0.0
+        for key in self.items:
+            if not key.startswith(prefix + "|l:") or file in self.seen_in[key] or "@" in key or "#" in key:
+                continue
+            other = key.split("|l:", 1)[1]
+            score = _spelling_match(text, other)
+            if score > best_score:
+                best, best_score = key, score
+        if best is None:
+            return base
+        findings.append(Finding("info", f"{file}:{fact.line}", f"'{fact.label}' read as the same line as '{self.items[best].label}' (spelling differs)"))
+        return best
+
+    def ordered(self) -> list[Item]:
+        keys: list[str] = []
+        for section in STATEMENTS:
+            keys.extend(merge_orders(self.orders.get(section, [])))
+        return [self.items[k] for k in keys]
+
+
+def _is_concept(name: str) -> bool:
+    from .concepts import describe
+
+    return name in {c for c, _s in describe()}
+
+
+def _display(fact: Fact) -> str:
+    label = " ".join(fact.label.split()).rstrip(":")
+    if fact.unit in ("USD/share", "shares") and not re.search(r"share|eps|per\b", label, re.I):
+        heading = " ".join(fact.group.split()).rstrip(":")
+        return f"{label} ({heading})" if heading else f"{label} ({'per share' if fact.unit == 'USD/share' else 'shares'})"
+    return label
+
+
+def _spelling_match(a: str, b: str) -> float:
+    """How alike two folded labels are when every word of one has a look-alike in the other; 0 otherwise."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    wa = [w for w in a.split() if w not in _STOP]
+    wb = [w for w in b.split() if w not in _STOP]
+    if not wa or len(wa) != len(wb) or sorted(wa) == sorted(wb) and a == b:
+        return 0.0
+    for x, y in zip(sorted(wa), sorted(wb)):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 5 or x.isdigit() or y.isdigit() or Levenshtein.distance(x, y) > 1 + (min(len(x), len(y)) >= 9):
+            return 0.0
+    score = fuzz.ratio(a, b)
+    return score if score >= 90 else 0.0
+
+
+def merge_orders(orders: list[list]) -> list:
+    """One order from several (newest first): later keys go after their nearest placed predecessor."""
+    result: list[str] = []
+    for order in orders:
+        for i, key in enumerate(order):
+            if key in result:
+                continue
+            before = next((result.index(k) + 1 for k in reversed(order[:i]) if k in result), None)
+            after = next((result.index(k) for k in order[i + 1:] if k in result), None)
+            result.insert(before if before is not None else after if after is not None else len(result), key)
+    return result
+
+
+def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[str, SeriesPeriod], Entry]:
+    """One entry per (item, period): the latest release wins; earlier different values are kept as restated."""
+    candidates: dict[tuple[str, SeriesPeriod], list[Fact]] = defaultdict(list)
+    for _ext, rows in per_release:  # oldest first
+        for row in rows:
+            if row.key:
+                candidates[(row.key, row.period)].append(row.fact)
+    values = {}
+    for key, facts in candidates.items():
+        latest = facts[-1]
+        earlier = [f for f in facts[:-1] if not _agree(f, latest)]
+        best = min(reversed([f for f in facts if _agree(f, latest)]), key=lambda f: SCALES.get(f.scale, 1))
+        source = f"{best.file}:{best.line}"
+        if earlier:
+            previous = tuple((f.value, f"{f.file}:{f.line}") for f in earlier)
+            values[key] = Entry(best.value, source, "restated", "restated: earlier release printed " + ", ".join(str(v) for v, _s in previous), previous, best.scale)
+        else:
+            values[key] = Entry(best.value, source, scale=best.scale)
+    return values
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    """Equal, or equal at the coarser of the two printed scales (thousands against units)."""
+    if a.value == b.value:
+        return True
+    coarse = max(SCALES.get(a.scale, 1), SCALES.get(b.scale, 1))
+    return coarse > 1 and abs(a.value - b.value) * 2 <= coarse
+
+
+def _restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registry: _Registry) -> list[Finding]:
+    found = []
+    for (key, period), entry in values.items():
+        if entry.basis == "restated":
+            label = registry.items[key].label
+            was = ", ".join(f"{v} ({s})" for v, s in entry.previous)
+            found.append(Finding("info", entry.source, f"{label} {period.label}: restated to {entry.value}; earlier {was}"))
+    return found
+
+
+def _derive_quarters(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str, Item]) -> dict[tuple[str, SeriesPeriod], Entry]:
+    """Quarters no release printed: year-to-date minus the year-to-date before it, or the year minus its earlier quarters."""
+    spans: dict[str, dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]]] = defaultdict(dict)
+    for (key, period), entry in values.items():
+        item = items[key]
+        if item.section in ADDITIVE and item.unit == "USD" and period.months:
+            spans[key][(period.fy, period.quarter, period.months)] = (period, entry)
+    derived = {}
+    for key, known in spans.items():
+        for fy, quarter, months in list(known):
+            if months == quarter * 3 and months > 3 and (fy, quarter, 3) not in known:
+                got = _derive_one(known, fy, quarter)
+                if got:
+                    derived[(key, got[0])] = got[1]
+    return derived
+
+
+def _derive_one(known: dict, fy: int, quarter: int) -> tuple[SeriesPeriod, Entry] | None:
+    total_period, total = known[(fy, quarter, quarter * 3)]
+    target = SeriesPeriod(f"Q{quarter} {fy}", 3, total_period.end, fy, quarter)
+    before = known.get((fy, quarter - 1, (quarter - 1) * 3))
+    if before:
+        return target, Entry(total.value - before[1].value, "derived", "derived", f"{total_period.label} - {before[0].label}")
+    earlier = [known.get((fy, q, 3)) for q in range(1, quarter)]
+    if all(earlier):
+        rest = sum((e[1].value for e in earlier), Decimal(0))
+        note = f"{total_period.label} - " + " - ".join(e[0].label for e in earlier)
+        return target, Entry(total.value - rest, "derived", "derived", note)
+    return None
+
+
+def _main_scale(releases: list[Extraction]) -> str:
+    votes = Counter(f.scale for r in releases for f in r.facts if f.unit == "USD")
+    return votes.most_common(1)[0][0] if votes else "units"

@@ -1,0 +1,316 @@
+"""Analysis -> grids: the tables a reader sees (summary, statements, changes, margins, bridge).
+
+A grid is plain data (title, column heads, labelled rows of cells); render.py draws it with rich and
+export.py writes it as markdown, so both show the same numbers.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .analysis import Analysis
+from .model import Point
+from .numbers import SCALES
+from .series import Series, merge_orders as _merge_orders
+
+VIEWS = ("summary", "statements", "changes", "margins", "bridge", "all")
+SECTION_TITLES = {"income": "income statement", "balance": "balance sheet", "cashflow": "cash flow", "reconciliation": "non-GAAP reconciliation"}
+SUMMARY_FLOWS = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_basic", "ebitda", "adjusted_ebitda")
+SUMMARY_MARGINS = ("gross_margin", "operating_margin", "net_margin", "ebitda_margin", "adjusted_ebitda_margin")
+SUMMARY_BALANCE = ("cash", "total_current_assets", "total_current_liabilities", "total_assets", "total_liabilities", "total_equity")
+LEGEND = "* derived   † restated (JSON lists the earlier value)   n/m not meaningful"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A formatted value: its text, a style name (neg, pos, derived, restated, warn) and its source."""
+
+    text: str
+    style: str = ""
+    source: str = ""
+
+
+@dataclass
+class Grid:
+    """A titled table: column heads, then rows of (label, cells, row style)."""
+
+    title: str
+    columns: list[str]
+    rows: list[tuple[str, list[Cell], str]] = field(default_factory=list)
+    caption: str = ""
+
+
+class Formatter:
+    """Numbers as a reader wants them: scaled for display, thousands separators, negatives in parentheses."""
+
+    def __init__(self, scale: str) -> None:
+        self.scale = scale
+        self.factor = Decimal(SCALES.get(scale, 1))
+
+    def value(self, value: Decimal | None, unit: str, signed: bool = False) -> str:
+        if value is None:
+            return "n/m"
+        if unit == "%":
+            text = f"{abs(value):,.1f}%"
+        elif unit == "pp":
+            text = f"{abs(value):,.1f} pp"
+        elif unit == "x":
+            text = f"{abs(value):,.2f}x"
+        elif unit == "USD/share":
+            text = f"{abs(value):,.2f}"
+        elif unit == "shares":
+            text = f"{abs(value):,.0f}"
+        else:
+            scaled = abs(value) / self.factor
+            text = f"{scaled:,.1f}" if self.factor >= 1_000_000 and scaled != scaled.to_integral_value() else f"{scaled:,.0f}"
+        if signed and unit in ("%", "pp"):
+            return ("-" if value < 0 else "+") + text
+        if value < 0:
+            return f"({text})"
+        return ("+" + text) if signed and value > 0 else text
+
+    def cell(self, p: Point) -> Cell:
+        mark = "*" if p.basis == "derived" or (p.source == "derived" and p.section not in ("margin", "change", "bridge")) else "†" if p.basis == "restated" else ""
+        style = "derived" if mark == "*" else "restated" if mark else ""
+        return Cell(self.value(p.value, p.unit) + mark, style, p.source)
+
+    @property
+    def note(self) -> str:
+        return "" if self.scale == "units" else f"USD in {self.scale}"
+
+
+def build(analysis: Analysis, view: str, scale: str = "auto") -> list[Grid]:
+    """The grids of a view for every company."""
+    grids: list[Grid] = []
+    for series in analysis.series:
+        points = [p for p in analysis.points if p.company == series.company]
+        fmt = Formatter(series.scale if scale == "auto" else scale)
+        makers = {
+            "summary": (_summary,), "statements": (_statements,), "changes": (_changes,),
+            "margins": (_margins,), "bridge": (_bridges,), "all": (_statements, _changes, _margins, _bridges),
+        }[view]
+        for make in makers:
+            grids.extend(make(series, points, fmt))
+    return grids
+
+
+def _columns(series: Series, points: list[Point], balance: bool) -> list[tuple[str, str]]:
+    """(period label, column head) of the periods the points use: flows by fiscal label, balance sheets by date."""
+    used = {p.period for p in points if (p.period_months == 0) == balance}
+    return [(sp.label, sp.end.isoformat() if balance else sp.label) for sp in series.periods
+            if sp.label in used and (sp.months == 0) == balance]
+
+
+def _title(series: Series, what: str, fmt: Formatter) -> str:
+    return f"{series.company} — {what}" + (f" ({fmt.note})" if fmt.note else "")
+
+
+def _summary(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
+    grids = []
+    flows = [p for p in points if p.period_months]
+    cols = _columns(series, flows, balance=False)
+    index = _index(points)
+    grid = Grid(_title(series, "summary", fmt), ["", *[head for _l, head in cols]], caption=LEGEND)
+    used = set()
+    for concept in SUMMARY_FLOWS:
+        if concept == "eps_basic" and "eps_diluted" in used:
+            continue
+        for section in ("income", "reconciliation", "bridge"):
+            row = _concept_row(index, section, concept, cols, fmt, "computed" if section == "bridge" else None)
+            if row:
+                grid.rows.append(row)
+                used.add(concept)
+                if concept == "revenue":
+                    grid.rows.append(_change_row(index, "Revenue YoY", concept, "yoy", cols, fmt))
+                break
+    for concept in SUMMARY_MARGINS:
+        row = _concept_row(index, "margin", concept, cols, fmt, "")
+        if row:
+            grid.rows.append((row[0], row[1], "dim"))
+    grid.rows.extend(_bridge_check_rows(points, cols, fmt))
+    if grid.rows:
+        grids.append(grid)
+    cols = _columns(series, [p for p in points if p.period_months == 0], balance=True)
+    grid = Grid(_title(series, "balance sheet", fmt), ["", *[head for _l, head in cols]])
+    for concept in SUMMARY_BALANCE:
+        row = _concept_row(index, "balance", concept, cols, fmt, None)
+        if row:
+            grid.rows.append(row)
+    for concept in ("working_capital", "current_ratio"):
+        row = _concept_row(index, "margin", concept, cols, fmt, "")
+        if row:
+            grid.rows.append((row[0], row[1], "dim"))
+    if grid.rows:
+        grids.append(grid)
+    return grids
+
+
+def _index(points: list[Point]) -> dict[tuple[str, str | None, str, str], Point]:
+    index: dict[tuple[str, str | None, str, str], Point] = {}
+    for p in points:
+        if p.section == "change" and p.unit != "%":
+            continue
+        index.setdefault((p.section, p.concept, p.period, p.basis), p)
+    return index
+
+
+def _concept_row(index, section: str, concept: str, cols, fmt: Formatter, basis: str | None):
+    cells, label = [], None
+    for period, _head in cols:
+        p = None
+        for b in ([basis] if basis is not None else ["", "restated", "derived"]):
+            p = index.get((section, concept, period, b))
+            if p:
+                break
+        if p and label is None:
+            label = p.item
+        cells.append(fmt.cell(p) if p else Cell(""))
+    return (label, cells, "") if label else None
+
+
+def _change_row(index, label: str, concept: str, basis: str, cols, fmt: Formatter):
+    cells = []
+    for period, _head in cols:
+        p = index.get(("change", concept, period, basis))
+        cells.append(Cell(fmt.value(p.value, "%", signed=True), _tone(p.value)) if p else Cell(""))
+    return (label, cells, "dim")
+
+
+def _tone(value: Decimal | None) -> str:
+    return "" if value is None or value == 0 else "pos" if value > 0 else "neg"
+
+
+def _bridge_check_rows(points: list[Point], cols, fmt: Formatter):
+    checks: dict[str, dict[str, Point]] = defaultdict(dict)
+    for p in points:
+        if p.section == "bridge" and p.basis == "difference" and not p.item.lower().startswith("total"):
+            checks[p.item].setdefault(p.period, p)
+    rows = []
+    for item, by_period in checks.items():
+        cells = []
+        for period, _head in cols:
+            p = by_period.get(period)
+            if p is None:
+                cells.append(Cell(""))
+            else:
+                cells.append(Cell(f"{fmt.value(p.value, p.unit)} {p.note}".strip() if p.value else "ok",
+                                  "warn" if p.note == "does not foot" else ""))
+        rows.append((f"{item}: printed - computed", cells, "dim"))
+    return rows
+
+
+def _statements(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
+    grids = []
+    for section in ("income", "balance", "cashflow", "reconciliation"):
+        rows = [p for p in points if p.section == section]
+        if not rows:
+            continue
+        cols = _columns(series, rows, balance=section == "balance")
+        by_item: dict[str, dict[str, Point]] = defaultdict(dict)
+        order: list[tuple[str, str]] = []
+        for p in rows:
+            if p.key not in by_item:
+                order.append((p.key, p.item))
+            by_item[p.key][p.period] = p
+        grid = Grid(_title(series, SECTION_TITLES[section], fmt), ["", *[h for _l, h in cols]], caption=LEGEND)
+        for key, label in order:
+            cells = [fmt.cell(by_item[key][period]) if period in by_item[key] else Cell("") for period, _h in cols]
+            grid.rows.append((label, cells, "bold" if label.lower().startswith("total") else ""))
+        grids.append(grid)
+    return grids
+
+
+def _changes(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
+    grids = []
+    changes = [p for p in points if p.section == "change"]
+    sections = {p.key: p.key.split("|", 1)[0] for p in changes}
+    for section in ("income", "balance", "cashflow", "reconciliation"):
+        for basis, name in (("yoy", "year over year"), ("qoq", "quarter over quarter")):
+            rows = [p for p in changes if sections[p.key] == section and p.basis == basis]
+            if not rows:
+                continue
+            cols = _columns(series, rows, balance=section == "balance")
+            pairs: dict[str, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
+            labels: dict[str, str] = {}
+            for p in rows:
+                pairs[p.key][p.period].append(p)
+                labels.setdefault(p.key, p.item)
+            grid = Grid(_title(series, f"{SECTION_TITLES[section]}, change {name}", fmt), ["", *[h for _l, h in cols]])
+            for key, label in labels.items():
+                grid.rows.append((label, [_change_cell(pairs[key].get(period, []), fmt) for period, _h in cols], ""))
+            grids.append(grid)
+    return grids
+
+
+def _change_cell(points: list[Point], fmt: Formatter) -> Cell:
+    if not points:
+        return Cell("")
+    absolute = next((p for p in points if p.unit != "%" or len(points) == 1), points[0])
+    percent = next((p for p in points if p.unit == "%" and p is not absolute), None)
+    text = fmt.value(absolute.value, absolute.unit, signed=True)
+    if percent is not None:
+        text += f" ({fmt.value(percent.value, '%', signed=True) if percent.value is not None else 'n/m'})"
+    if absolute.note in ("narrowed", "widened"):
+        text += f" {absolute.note}"
+    return Cell(text, _tone(absolute.value))
+
+
+def _margins(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
+    grids = []
+    rows = [p for p in points if p.section == "margin"]
+    for balance, what in ((False, "margins (% of revenue)"), (True, "balance-sheet ratios")):
+        subset = [p for p in rows if (p.period_months == 0) == balance]
+        if not subset:
+            continue
+        cols = _columns(series, subset, balance)
+        levels: dict[str, dict[str, Point]] = defaultdict(dict)
+        moves: dict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
+        for p in subset:
+            (levels[p.item] if not p.basis else moves[(p.item, p.basis)])[p.period] = p
+        grid = Grid(_title(series, what, fmt), ["", *[h for _l, h in cols]])
+        for item, by_period in levels.items():
+            grid.rows.append((item, [fmt.cell(by_period[c]) if c in by_period else Cell("") for c, _h in cols], ""))
+            for basis in ("yoy", "qoq"):
+                move = moves.get((item, basis))
+                if move:
+                    cells = [Cell(fmt.value(move[c].value, move[c].unit, signed=True), _tone(move[c].value)) if c in move else Cell("") for c, _h in cols]
+                    grid.rows.append((f"  {basis.upper()}", cells, "dim"))
+        grids.append(grid)
+    return grids
+
+
+def _bridges(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
+    grids = []
+    groups: dict[str, list[Point]] = defaultdict(list)
+    for p in points:
+        if p.section == "bridge":
+            groups[p.key.split("#", 1)[0]].append(p)
+    for signature, rows in groups.items():
+        cols = _columns(series, rows, balance=False)
+        cells: dict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
+        labels: dict[tuple[str, str], str] = {}
+        orders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for p in rows:
+            row_key = (p.key, p.basis)
+            cells[row_key][p.period] = p
+            labels[row_key] = p.item if p.basis in ("start", "adjustment", "subtotal") else f"  {p.basis}"  # latest wording
+            orders[p.period].append(row_key)
+        ordered = _merge_orders([orders[c] for c, _h in reversed(cols)])
+        labels = {k: labels[k] for k in ordered}
+        name = next((p.item for p in reversed(rows) if p.basis in ("subtotal", "computed")), signature)
+        grid = Grid(_title(series, f"bridge to {name}", fmt), ["", *[h for _l, h in cols]])
+        for row_key, label in labels.items():
+            basis = row_key[1]
+            line = []
+            for period, _h in cols:
+                p = cells[row_key].get(period)
+                if p is None:
+                    line.append(Cell(""))
+                elif basis == "difference":
+                    line.append(Cell(f"{fmt.value(p.value, p.unit)} {p.note}", "warn" if p.note == "does not foot" else "dim", p.source))
+                else:
+                    line.append(Cell(fmt.value(p.value, p.unit) + ("*" if p.source == "derived" and basis != "computed" else ""), "dim" if basis == "computed" else "", p.source))
+            grid.rows.append((label, line, "bold" if basis == "subtotal" else "dim" if basis in ("computed", "difference") else ""))
+        grids.append(grid)
+    return grids
