@@ -243,13 +243,14 @@ def _format_for(output: Optional[Path]) -> "AnalyzeFormat":
 def _print_grids(result, view: str, scale: str, sources: bool) -> None:
     from rich.console import Console
 
-    from .render import grid_table
+    from .render import grid_tables
     from .views import build
 
     console = Console()
     for grid in build(result, view, scale):
-        console.print(grid_table(grid, sources))
-        console.print()
+        for table in grid_tables(grid, sources, console.width):
+            console.print(table)
+            console.print()
 
 
 def _analysis_text(result, chosen: "AnalyzeFormat", view: str, wide: bool, scale: str, sources: bool) -> str:

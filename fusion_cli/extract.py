@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def extract(doc: Document) -> Extraction:
         if table is None:
             continue
         tables.append(table)
-        facts.extend(table_facts(table, raw, periods, doc.name, company))
+        table_rows = table_facts(table, raw, periods, doc.name, company)
+        facts.extend(per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows)
     if not facts:
         findings.append(Finding("error", doc.name, "no financial statements found (no table with period columns and numbers)"))
     return Extraction(doc.name, company, tuple(facts), tuple(tables), tuple(findings))
@@ -154,6 +156,30 @@ def table_facts(table: Table, raw: RawTable, periods: list[Period | None], name:
                 group=row.section, table_line=table.line,
             ))
     return facts
+
+
+_EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops")
+_CENTS = re.compile(r"\d\.\d\d")
+
+
+def per_share_blocks(facts: list[Fact]) -> list[Fact]:
+    """Lines between an EPS line and the adjusted EPS it reconciles to are per-share amounts, whatever their label."""
+    inside: dict[tuple[str | None, int | None], bool] = {}
+    out = []
+    for fact in facts:
+        column = (fact.period_end, fact.period_months)
+        if fact.unit == "USD/share" and fact.concept in _EPS:
+            inside[column] = True
+        elif fact.concept == "adjusted_eps":
+            inside[column] = False
+        elif inside.get(column) and fact.unit == "USD":
+            printed = fact.value / Decimal(SCALES[fact.scale])
+            if printed == 0 or (_CENTS.search(fact.as_printed) and abs(printed) < 100):
+                fact = replace(fact, value=printed, scale="units", unit="USD/share")
+            else:
+                inside[column] = False
+        out.append(fact)
+    return out
 
 
 def _shares_scale(note: str, scale: str) -> str:

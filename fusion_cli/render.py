@@ -47,19 +47,42 @@ def facts_table(facts: list[Fact], title: str):
 _STYLES = {"neg": "red", "pos": "green", "derived": "italic", "restated": "yellow", "warn": "bold red", "dim": "dim", "bold": "bold"}
 
 
-def grid_table(grid, sources: bool = False):
-    """A views.Grid as a rich Table: numbers right-aligned and never wrapped, labels as plain text."""
+def grid_tables(grid, sources: bool = False, width: int = 80) -> list:
+    """A views.Grid as rich Tables that fit the width: periods are split over several tables, numbers never cut."""
+    label_width = min(max([len(r[0]) for r in grid.rows] + [len(grid.columns[0]), 12]), max(20, min(40, width // 3)))
+    widths = []
+    for j, head in enumerate(grid.columns[1:]):
+        texts = [head] + [line for _l, cells, _s in grid.rows for line in _cell_lines(cells[j], sources)]
+        widths.append(max(len(t) for t in texts) + 3)
+    chunks, current, used = [], [], label_width + 4
+    for j, w in enumerate(widths):
+        if current and used + w > width:
+            chunks.append(current)
+            current, used = [], label_width + 4
+        current.append(j)
+        used += w
+    chunks.append(current)
+    return [_table(grid, chunk, sources, label_width, part > 0) for part, chunk in enumerate(chunks)]
+
+
+def _cell_lines(cell, sources: bool) -> list[str]:
+    return [cell.text] + ([cell.source] if sources and cell.source else [])
+
+
+def _table(grid, columns: list[int], sources: bool, label_width: int, continued: bool):
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(safe(grid.title)), title_justify="left", caption=Text(grid.caption) if grid.caption else None,
-                  caption_justify="left")
-    table.add_column(Text(safe(grid.columns[0])), overflow="fold", min_width=12)
-    for head in grid.columns[1:]:
-        table.add_column(Text(safe(head)), justify="right", no_wrap=True)
+    title = safe(grid.title) + (" (continued)" if continued else "")
+    caption = Text(grid.caption) if grid.caption and columns[-1] == len(grid.columns) - 2 else None
+    table = Table(title=Text(title), title_justify="left", caption=caption, caption_justify="left")
+    table.add_column(Text(safe(grid.columns[0])), overflow="fold", max_width=label_width)
+    for j in columns:
+        table.add_column(Text(safe(grid.columns[j + 1])), justify="right", no_wrap=True)
     for label, cells, style in grid.rows:
         row = [Text(safe(label), style=_STYLES.get(style, ""))]
-        for cell in cells:
+        for j in columns:
+            cell = cells[j]
             text = Text(cell.text, style=_STYLES.get(cell.style, ""))
             if sources and cell.source:
                 text.append("\n" + safe(cell.source), style="dim")

@@ -320,7 +320,7 @@ def _spelling_match(a: str, b: str) -> float:
 
 
 def merge_orders(orders: list[list]) -> list:
-    """One order from several (newest first): later keys go after their nearest placed predecessor."""
+    """One order from several (newest first): a line the first order lacks goes between its neighbours in its own order."""
     result: list[str] = []
     for order in orders:
         for i, key in enumerate(order):
@@ -328,7 +328,10 @@ def merge_orders(orders: list[list]) -> list:
                 continue
             before = next((result.index(k) + 1 for k in reversed(order[:i]) if k in result), None)
             after = next((result.index(k) for k in order[i + 1:] if k in result), None)
-            result.insert(before if before is not None else after if after is not None else len(result), key)
+            if after is not None and (before is None or after >= before):
+                result.insert(after, key)  # just before the line that follows it: the newer order stays together
+            else:
+                result.insert(before if before is not None else len(result), key)
     return result
 
 

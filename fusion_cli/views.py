@@ -19,7 +19,8 @@ SECTION_TITLES = {"income": "income statement", "balance": "balance sheet", "cas
 SUMMARY_FLOWS = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_basic", "ebitda", "adjusted_ebitda")
 SUMMARY_MARGINS = ("gross_margin", "operating_margin", "net_margin", "ebitda_margin", "adjusted_ebitda_margin")
 SUMMARY_BALANCE = ("cash", "total_current_assets", "total_current_liabilities", "total_assets", "total_liabilities", "total_equity")
-LEGEND = "* derived   † restated (JSON lists the earlier value)   n/m not meaningful"
+LEGEND = "* derived   † restated (JSON lists the earlier value)   n/m not meaningful   ≈ rounding   ✗ does not foot"
+VERDICT_MARK = {"ok": "ok", "rounding": "≈", "does not foot": "✗"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,9 +195,9 @@ def _bridge_check_rows(points: list[Point], cols, fmt: Formatter):
             if p is None:
                 cells.append(Cell(""))
             else:
-                cells.append(Cell(f"{fmt.value(p.value, p.unit)} {p.note}".strip() if p.value else "ok",
+                cells.append(Cell(f"{fmt.value(p.value, p.unit)} {VERDICT_MARK.get(p.note, p.note)}" if p.value else "ok",
                                   "warn" if p.note == "does not foot" else ""))
-        rows.append((f"{item}: printed - computed", cells, "dim"))
+        rows.append((f"{item} check", cells, "dim"))
     return rows
 
 

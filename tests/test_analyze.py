@@ -1,0 +1,208 @@
+"""fusion analyze through the CLI and the Python API, on the sample releases (the seeds)."""
+import io
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import fusion_cli
+from conftest import ROOT
+from fusion_cli.analysis import COLUMNS
+from fusion_cli.cli import app
+from releases import QUARTER_ONLY, release, write
+
+SAMPLES = ROOT / "samples"
+Q3, Q1, CERT = (str(SAMPLES / n) for n in ("fusion-q3-2009.txt", "fusion-q1-2011.txt", "fusion-series-c-certificate.txt"))
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, ["analyze", *args])
+
+
+@pytest.fixture(scope="module")
+def rows():
+    result = invoke(Q3, Q1, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    return pd.read_csv(io.StringIO(result.stdout))
+
+
+def values(rows, **where):
+    frame = rows
+    for column, value in where.items():
+        frame = frame[frame[column] == value]
+    return dict(zip(frame["period_end"], frame["value"]))
+
+
+def test_csv_has_the_documented_columns_and_round_trips(rows):
+    assert tuple(rows.columns) == COLUMNS
+    assert set(rows["section"]) == {"income", "balance", "reconciliation", "margin", "change", "bridge"}
+    assert rows["value"].dtype == float
+
+
+def test_revenue_four_quarters(rows):
+    assert values(rows, section="income", concept="revenue") == {
+        "2008-09-30": 14301428, "2009-09-30": 11853020, "2010-03-31": 9588632, "2011-03-31": 10204280}
+    revenue = rows[(rows.section == "income") & (rows.concept == "revenue")]
+    assert list(revenue["source"]) == ["fusion-q3-2009.txt:46", "fusion-q3-2009.txt:46", "fusion-q1-2011.txt:34", "fusion-q1-2011.txt:34"]
+    assert list(revenue["period"]) == ["Q3 2008", "Q3 2009", "Q1 2010", "Q1 2011"]
+
+
+def test_balance_sheet_dates(rows):
+    assert sorted(values(rows, section="balance", concept="total_assets")) == ["2008-12-31", "2009-09-30", "2010-12-31", "2011-03-31"]
+    assert set(rows[rows.section == "balance"]["period_months"]) == {0}
+
+
+def test_revenue_yoy_and_no_qoq_without_the_quarter_before(rows):
+    assert values(rows, section="change", concept="revenue", basis="yoy", unit="%") == {"2009-09-30": -17.12, "2011-03-31": 6.42}
+    assert values(rows, section="change", concept="revenue", basis="yoy", unit="USD") == {"2009-09-30": -2448408, "2011-03-31": 615648}
+    assert values(rows, section="change", concept="revenue", basis="qoq") == {}
+    qoq = rows[(rows.section == "change") & (rows.basis == "qoq")]
+    assert set(qoq["period_end"]) == {"2011-03-31"} and set(qoq["period_months"]) == {0}  # balance sheet vs year end
+
+
+def test_margins(rows):
+    gross = rows[(rows.section == "margin") & (rows.concept == "gross_margin") & rows.basis.isna()]
+    assert dict(zip(gross.period, gross.value)) == {"Q3 2008": 6.20, "Q3 2009": 8.33, "Q1 2010": 9.65, "Q1 2011": 10.37}
+    level = rows[(rows.section == "margin") & rows.basis.isna() & (rows.period == "Q1 2011")]
+    by_concept = dict(zip(level.concept, level.value))
+    assert by_concept["sga_ratio"] == 21.17 and by_concept["adjusted_ebitda_margin"] == -9.74
+    assert set(level[level.concept == "sga_ratio"]["unit"]) == {"%"}
+
+
+def bridge_rows(rows, period):
+    frame = rows[(rows.section == "bridge") & (rows.period == period)]
+    return [(b, i, v) for b, i, v in zip(frame.basis, frame["item"], frame.value)]
+
+
+def test_bridge_q1_2011_foots(rows):
+    steps = bridge_rows(rows, "Q1 2011")
+    assert steps[0] == ("start", "Net loss", -1226584)
+    assert ("subtotal", "EBITDA", -1017971) in steps and ("computed", "EBITDA", -1017971) in steps
+    assert ("subtotal", "Adjusted EBITDA", -994289) in steps and ("computed", "Adjusted EBITDA", -994289) in steps
+    assert [v for b, _i, v in steps if b == "difference"] == [0, 0]
+
+
+def test_bridge_q3_2009_shows_the_difference(rows):
+    steps = bridge_rows(rows, "Q3 2009")
+    assert ("computed", "EBITDA", -1296514) in steps and ("subtotal", "EBITDA", -1294522) in steps
+    assert ("difference", "EBITDA", 1992) in steps
+    assert ("difference", "Adjusted EBITDA", -1) in steps
+    notes = json.loads(invoke(Q3, "--format", "json").stdout)
+    verdicts = {(r["period"], r["item"]): r["note"] for r in notes if r["section"] == "bridge" and r["basis"] == "difference"}
+    assert verdicts[("Q3 2009", "EBITDA")] == "does not foot" and verdicts[("Q3 2009", "Adjusted EBITDA")] == "rounding"
+    assert verdicts[("Q3 2008", "EBITDA")] == "does not foot"
+
+
+def test_bridge_mismatch_is_warned_on_stderr():
+    result = invoke(Q3, "--format", "csv")
+    assert "Q3 2009: EBITDA printed -1294522, its lines sum to -1296514 (difference 1992)" in result.stderr
+
+
+def test_certificate_alone_exits_1_with_one_line():
+    result = invoke(CERT)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0 and "no financial statements found" in result.stderr
+
+
+def test_certificate_among_releases_warns_and_goes_on():
+    result = invoke(Q3, Q1, CERT, "--format", "csv", "--quiet")
+    assert result.exit_code == 0
+    assert "fusion-series-c-certificate.txt: no financial statements found" in result.stderr
+    assert "Revenues" in result.stdout
+
+
+@pytest.mark.parametrize("view", ["summary", "statements", "changes", "margins", "bridge", "all"])
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_every_view_renders(view, fmt):
+    result = invoke(Q3, Q1, "--view", view, "--format", fmt, "-q")
+    assert result.exit_code == 0, result.stderr
+    assert "Fusion Telecommunications International, Inc." in result.stdout
+    expected = {"summary": "10,204,280", "statements": "TOTAL ASSETS", "changes": "-17.1%", "margins": "10.4%",
+                "bridge": "1,992 does not foot", "all": "Adjusted EBITDA margin"}[view]
+    assert expected in result.stdout
+
+
+@pytest.mark.parametrize("view, sections", [
+    ("statements", {"income", "balance", "reconciliation"}), ("changes", {"change"}), ("margins", {"margin"}),
+    ("bridge", {"bridge"}), ("all", {"income", "balance", "reconciliation", "change", "margin", "bridge"})])
+def test_views_select_sections_in_csv_and_json(view, sections):
+    csv_rows = pd.read_csv(io.StringIO(invoke(Q3, Q1, "--view", view, "--format", "csv", "-q").stdout))
+    assert set(csv_rows["section"]) == sections
+    records = json.loads(invoke(Q3, Q1, "--view", view, "--format", "json", "-q").stdout)
+    assert {r["section"] for r in records} == sections and set(COLUMNS) <= set(records[0])
+
+
+@pytest.mark.parametrize("view", ["summary", "statements", "bridge", "all"])
+def test_table_numbers_are_whole_at_80_columns(view):
+    result = runner.invoke(app, ["analyze", Q3, Q1, "-q", "-f", "table", "--view", view, "--sources"], env={"COLUMNS": "80"})
+    assert "…" not in result.stdout and max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "(1,226,584)" in result.stdout
+    if view != "bridge":
+        assert "14,301,428" in result.stdout
+
+
+def test_wide_pivots_periods_into_columns():
+    result = invoke(Q3, Q1, "--format", "csv", "--wide", "--view", "statements", "-q")
+    wide = pd.read_csv(io.StringIO(result.stdout))
+    assert list(wide.columns[:6]) == ["company", "section", "item", "concept", "basis", "unit"]
+    assert list(wide.columns[6:]) == ["Q3 2008", "Q4 2008", "Q3 2009", "Q1 2010", "Q4 2010", "Q1 2011"]
+    revenue = wide[(wide.section == "income") & (wide.concept == "revenue")].iloc[0]
+    assert revenue["Q3 2008"] == 14301428 and revenue["Q1 2011"] == 10204280
+
+
+def test_scale_and_sources_in_markdown():
+    result = invoke(Q1, "--format", "md", "--scale", "thousands", "--sources", "-q")
+    assert "USD in thousands" in result.stdout and "10,204 (fusion-q1-2011.txt:34)" in result.stdout
+
+
+def test_output_file_is_written_atomically_with_format_from_its_suffix(tmp_path):
+    target = tmp_path / "analysis.json"
+    result = invoke(Q3, Q1, "-o", str(target), "-q")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(target.read_text())[0]["item"] == "Revenues"
+    assert [p.name for p in tmp_path.iterdir()] == ["analysis.json"]
+
+
+def test_map_file_joins_lines(tmp_path):
+    q1 = write(tmp_path, "a.txt", release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Escrow payable", "5", "4")], 2010))
+    q2 = write(tmp_path, "b.txt", release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,100", "$ 1,000"), ("Amounts held in escrow", "6", "5")], 2011))
+    mapping = write(tmp_path, "map.toml", '[labels]\n"Amounts held in escrow" = "Escrow payable"\n')
+    rows = pd.read_csv(io.StringIO(invoke(str(q1), str(q2), "--map", str(mapping), "-f", "csv", "-q").stdout))
+    escrow = rows[(rows.section == "income") & rows["item"].str.contains("scrow")]
+    assert set(escrow["item"]) == {"Amounts held in escrow"} and list(escrow.value) == [4, 5, 6]
+
+
+def test_bad_map_file_is_a_usage_error(tmp_path):
+    mapping = write(tmp_path, "map.toml", "revenue = [1, 2]\n")
+    result = invoke(Q1, "--map", str(mapping))
+    assert result.exit_code == 2 and "map.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_restated_values_show_both_in_json(tmp_path):
+    a = write(tmp_path, "a.txt", release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900")], 2010))
+    b = write(tmp_path, "b.txt", release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,200", "$ 1,010")], 2011))
+    records = json.loads(invoke(str(b), str(a), "-f", "json", "-q").stdout)
+    restated = [r for r in records if r["section"] == "income" and r["period"] == "Q1 2010"][0]
+    assert restated["basis"] == "restated" and restated["value"] == 1010 and restated["source"] == "b.txt:10"
+    assert restated["previous"] == [{"value": 1000, "source": "a.txt:10"}]
+
+
+def test_output_does_not_depend_on_argument_order():
+    assert invoke(Q3, Q1, "-f", "csv", "-q").stdout == invoke(Q1, Q3, "-f", "csv", "-q").stdout
+    assert invoke(Q3, Q1, "-f", "json", "-q").stdout == invoke(Q1, Q3, "-f", "json", "-q").stdout
+
+
+def test_python_api_returns_dataframes():
+    analysis = fusion_cli.analyze([Q3, Q1, CERT])
+    assert analysis.companies == ["Fusion Telecommunications International, Inc."]
+    assert tuple(analysis.rows.columns) == COLUMNS
+    margins = analysis.margins
+    q1 = margins[(margins.concept == "gross_margin") & (margins.period == "Q1 2011") & (margins.basis == "")]
+    assert q1["value"].tolist() == [10.37]
+    assert set(analysis.bridge["section"]) == {"bridge"}
+    assert set(analysis.statements["section"]) == {"income", "balance", "reconciliation"}
+    wide = analysis.wide(["income"])
+    assert wide.loc[wide.concept == "revenue", "Q3 2009"].tolist() == [11853020]
+    assert any(f.severity == "error" and "certificate" in f.source for f in analysis.findings)

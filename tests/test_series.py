@@ -1,0 +1,130 @@
+"""Series: one line per item across releases, periods relabelled, restatements kept, quarters derived."""
+from decimal import Decimal
+
+from fusion_cli.extract import extract_bytes
+from fusion_cli.series import build_series, company_key, label_text, merge_orders
+from releases import QUARTER_AND_YTD, QUARTER_ONLY, YEAR_ONLY, release
+
+
+def series_of(*texts, mapping=None, company=None):
+    extractions = [extract_bytes(f"r{i}.txt", t.encode()) for i, t in enumerate(texts)]
+    all_series, findings = build_series(extractions, mapping, company)
+    return all_series, findings
+
+
+def values(series, key):
+    return {p.label: series.values[(key, p)].value for p in series.periods if (key, p) in series.values}
+
+
+ACME_9M = release("Acme Widgets, Inc.", QUARTER_AND_YTD, [
+    ("Revenues", "$ 1,300", "$ 1,000", "$ 3,600", "$ 2,900"),
+    ("Cost of revenues", "800", "700", "2,200", "2,000"),
+    ("Net income", "$ 150", "$ 80", "$ 380", "$ 300"),
+], 2010)
+ACME_FY = release("ACME WIDGETS INC", YEAR_ONLY, [
+    ("Net revenues", "$ 5,100", "$ 4,000"),
+    ("Cost of revenue", "3,100", "2,750"),
+    ("Net income", "$ 550", "$ 390"),
+], 2010)
+
+
+def test_company_names_fold_case_punctuation_and_suffix():
+    assert company_key("Acme Widgets, Inc.") == company_key("ACME WIDGETS INC") == "acme widgets"
+
+
+def test_label_text_folds_plural_case_and_ampersand():
+    assert label_text("Gains on Settlements of Debt:") == label_text("gain on settlement of debt")
+    assert label_text("Accounts payable & accrued expenses") == label_text("Accounts Payable and Accrued Expenses")
+
+
+def test_fourth_quarter_is_derived_from_year_minus_nine_months():
+    [series], _ = series_of(ACME_9M, ACME_FY)
+    revenue = values(series, "income|USD|c:revenue")
+    assert revenue == {"Q3 2009": 1000, "9M 2009": 2900, "Q4 2009": 1100, "FY 2009": 4000,
+                       "Q3 2010": 1300, "9M 2010": 3600, "Q4 2010": 1500, "FY 2010": 5100}
+    q4 = next(p for p in series.periods if p.label == "Q4 2010")
+    entry = series.values[("income|USD|c:revenue", q4)]
+    assert (entry.basis, entry.source, entry.note) == ("derived", "derived", "FY 2010 - 9M 2010")
+    assert str(q4.end) == "2010-12-31" and q4.months == 3
+
+
+def test_company_wording_latest_release_first():
+    [series], _ = series_of(ACME_9M, ACME_FY)
+    assert series.item("income|USD|c:revenue").label == "Net revenues"
+    assert series.company in ("Acme Widgets, Inc.", "ACME WIDGETS INC")
+
+
+def test_restated_value_keeps_the_later_release_and_remembers_the_earlier():
+    earlier = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900")], 2010)
+    later = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,200", "$ 1,010")], 2011)
+    [series], findings = series_of(later, earlier)  # argument order does not matter
+    q1_2010 = next(p for p in series.periods if p.label == "Q1 2010")
+    entry = series.values[("income|USD|c:revenue", q1_2010)]
+    assert entry.value == 1010 and entry.basis == "restated" and entry.source == "r0.txt:10"
+    assert entry.previous == ((Decimal(1000), "r1.txt:10"),)
+    assert any("restated" in f.message for f in findings)
+
+
+def test_same_value_in_two_releases_is_one_value_not_restated():
+    earlier = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900")], 2010)
+    later = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,200", "$ 1,000")], 2011)
+    [series], _ = series_of(earlier, later)
+    q1_2010 = next(p for p in series.periods if p.label == "Q1 2010")
+    entry = series.values[("income|USD|c:revenue", q1_2010)]
+    assert (entry.value, entry.basis, entry.source) == (1000, "", "r1.txt:10")
+
+
+def test_two_companies_never_share_lines():
+    other = release("Bolt Industries Corp.", QUARTER_ONLY, [("Revenues", "$ 7,000", "$ 6,000")], 2010)
+    all_series, _ = series_of(ACME_9M, other)
+    assert [s.company for s in all_series] == ["Acme Widgets, Inc.", "Bolt Industries Corp."]
+    assert values(all_series[1], "income|USD|c:revenue") == {"Q1 2009": 6000, "Q1 2010": 7000}
+
+
+def test_related_and_non_related_lines_stay_apart():
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [
+        ("Promissory notes payable - non-related parties", "100", "90"),
+        ("Promissory notes payable - related parties", "200", "180")], 2011, title="Consolidated Balance Sheet")
+    q2 = release("Acme Widgets, Inc.", QUARTER_ONLY, [
+        ("Long-term debt, current portion-related parties", "300", "250")], 2012, title="Consolidated Balance Sheet")
+    [series], _ = series_of(q1, q2)
+    labels = sorted(i.label for i in series.items)
+    assert labels == ["Long-term debt, current portion-related parties", "Promissory notes payable - non-related parties",
+                      "Promissory notes payable - related parties"]
+
+
+def test_a_misspelled_line_joins_its_earlier_wording_and_says_so():
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Warranty provisions", "12", "10")], 2010)
+    q2 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,100", "$ 1,000"), ("Warrenty provisions", "14", "12")], 2011)
+    [series], findings = series_of(q1, q2)
+    warranty = [i for i in series.items if "provision" in i.label]
+    assert len(warranty) == 1 and warranty[0].label == "Warrenty provisions"
+    assert values(series, warranty[0].key) == {"Q1 2009": 10, "Q1 2010": 12, "Q1 2011": 14}
+    assert any("same line" in f.message for f in findings)
+
+
+def test_user_map_joins_lines_the_tool_keeps_apart():
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Escrow payable", "5", "4")], 2010)
+    q2 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,100", "$ 1,000"), ("Amounts held in escrow", "6", "5")], 2011)
+    [apart], _ = series_of(q1, q2)
+    assert len(apart.items) == 3
+    [joined], _ = series_of(q1, q2, mapping={"Amounts held in escrow": "Escrow payable"})
+    escrow = [i for i in joined.items if "escrow" in i.label.lower()]
+    assert len(escrow) == 1 and values(joined, escrow[0].key) == {"Q1 2009": 4, "Q1 2010": 5, "Q1 2011": 6}
+
+
+def test_user_map_to_a_concept_wins_over_the_vocabulary():
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Net turnover from operations", "$ 1,000", "$ 900")], 2010)
+    [series], _ = series_of(q1, mapping={"Net turnover from operations": "revenue"})
+    assert values(series, "income|USD|c:revenue") == {"Q1 2009": 900, "Q1 2010": 1000}
+
+
+def test_periods_without_a_length_are_left_out_and_reported():
+    text = release("Acme Widgets, Inc.", ["\t2010\t2009"], [("Revenues", "$ 1,000", "$ 900")], 2010)
+    all_series, findings = series_of(text)
+    assert all(not s.values for s in all_series)
+    assert not all_series or any("without a period length" in f.message for f in findings)
+
+
+def test_merge_orders_places_new_lines_after_their_predecessor():
+    assert merge_orders([["a", "b", "d"], ["a", "c", "d"], ["x", "a"]]) == ["x", "a", "b", "c", "d"]
