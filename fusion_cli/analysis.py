@@ -178,5 +178,5 @@ def _bridge_findings(found: list[Bridge]) -> list[Finding]:
             if verdict(step) == "does not foot":
                 f = step.fact
                 out.append(Finding("warning", f"{f.file}:{f.line}",
-                                   f"{bridge.period.label}: {f.label} printed {f.value}, its lines sum to {step.computed} (difference {step.difference})"))
+                                   f"{bridge.period.label}: {f.label} printed {f.value:,}, its lines sum to {step.computed:,} (difference {step.difference:,})"))
     return out

@@ -350,7 +350,8 @@ def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[str,
         source = f"{best.file}:{best.line}"
         if earlier:
             previous = tuple((f.value, f"{f.file}:{f.line}") for f in earlier)
-            values[key] = Entry(best.value, source, "restated", "restated: earlier release printed " + ", ".join(str(v) for v, _s in previous), previous, best.scale)
+            note = "restated: earlier release printed " + ", ".join(f"{v:,}" for v, _s in previous)
+            values[key] = Entry(best.value, source, "restated", note, previous, best.scale)
         else:
             values[key] = Entry(best.value, source, scale=best.scale)
     return values
@@ -369,8 +370,8 @@ def _restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registr
     for (key, period), entry in values.items():
         if entry.basis == "restated":
             label = registry.items[key].label
-            was = ", ".join(f"{v} ({s})" for v, s in entry.previous)
-            found.append(Finding("info", entry.source, f"{label} {period.label}: restated to {entry.value}; earlier {was}"))
+            was = ", ".join(f"{v:,} ({s})" for v, s in entry.previous)
+            found.append(Finding("info", entry.source, f"{label} {period.label}: restated to {entry.value:,}; earlier {was}"))
     return found
 
 

@@ -97,7 +97,7 @@ def test_bridge_q3_2009_shows_the_difference(rows):
 
 def test_bridge_mismatch_is_warned_on_stderr():
     result = invoke(Q3, "--format", "csv")
-    assert "Q3 2009: EBITDA printed -1294522, its lines sum to -1296514 (difference 1992)" in result.stderr
+    assert "Q3 2009: EBITDA printed -1,294,522, its lines sum to -1,296,514 (difference 1,992)" in result.stderr
 
 
 def test_certificate_alone_exits_1_with_one_line():
