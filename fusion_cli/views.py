@@ -165,8 +165,11 @@ def _concept_row(index, section: str, concept: str, cols, fmt: Formatter, basis:
             if p:
                 break
         if p and label is None:
-            label = p.item
-        cells.append(fmt.cell(p) if p else Cell(""))
+            label = p.item + (" (derived)" if section == "bridge" else "")
+        cell = fmt.cell(p) if p else Cell("")
+        if p and section == "bridge" and p.source == "derived":
+            cell = Cell(cell.text + "*", "derived", p.note)
+        cells.append(cell)
     return (label, cells, "") if label else None
 
 

@@ -206,3 +206,11 @@ def test_python_api_returns_dataframes():
     wide = analysis.wide(["income"])
     assert wide.loc[wide.concept == "revenue", "Q3 2009"].tolist() == [11853020]
     assert any(f.severity == "error" and "certificate" in f.source for f in analysis.findings)
+
+
+def test_derived_values_are_marked_in_the_summary(tmp_path):
+    text = release("Acme Widgets, Inc.", QUARTER_ONLY, [
+        ("Revenues", "$ 1,000", "$ 900"), ("Depreciation and amortization", "40", "30"), ("Operating income", "200", "100")], 2010)
+    result = invoke(str(write(tmp_path, "a.txt", text)), "-f", "md", "-q")
+    assert "| EBITDA (derived) | 130* | 240* |" in result.stdout
+    assert "| Revenue YoY |  | +11.1% |" in result.stdout
