@@ -274,6 +274,67 @@ def _analysis_text(result, chosen: "AnalyzeFormat", view: str, wide: bool, scale
     return points_csv(points) if chosen is AnalyzeFormat.csv else points_json(points)
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def check(
+    inputs: Inputs,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="table (default on a terminal), json (default otherwise) or csv.")] = None,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Absolute difference (in units) still counted as rounding.", min=0)] = 0.0,
+    rel_tolerance: Annotated[float, typer.Option("--rel-tolerance", help="Relative difference, in percent, still counted as rounding.", min=0)] = 0.0,
+    problems: Annotated[bool, typer.Option("--problems", help="List only checks that are not ok.")] = False,
+    output: Output = None,
+    quiet: Quiet = False,
+    max_size: MaxSize = 50,
+) -> None:
+    """Audit releases: totals foot, statements tie, non-GAAP bridges add up, the text matches the tables.
+
+    Exit 0 when nothing mismatches, 1 when anything does (or no input has financial data), 2 on usage errors.
+
+    \b
+    Examples:
+      fusion check release.txt
+      fusion check *.txt --problems
+      fusion check release.txt --format json --tolerance 1000
+    """
+
+    def body() -> None:
+        from decimal import Decimal
+
+        from .check import Tolerance, audit, summary
+
+        limits = Tolerance(Decimal(str(tolerance)), Decimal(str(rel_tolerance)) / 100)
+        results = [(r.file, r.company, audit(r, limits)) for r in _extract_all(inputs, quiet, max_size) if r.facts]
+        if not results:
+            raise typer.Exit(EXIT_NO_DATA)
+        chosen = format or (CheckFormat.table if sys.stdout.isatty() and output is None else CheckFormat.json)
+        if chosen is CheckFormat.table:
+            from rich.console import Console
+
+            from .render import checks_tables
+
+            console = Console()
+            for file, company, checks in results:
+                for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems):
+                    console.print(table)
+                console.print(f"{file}: {summary(checks)}", highlight=False, markup=False)
+        else:
+            from .export import checks_csv, checks_json
+
+            shown = [(f, [c for c in checks if not (problems and c.status == "ok")]) for f, _c, checks in results]
+            _emit(checks_json(shown) if chosen is CheckFormat.json else checks_csv(shown), output, inputs)
+            for file, _company, checks in results:
+                _err(f"{file}: {summary(checks)}") if not quiet else None
+        if any(c.status == "mismatch" for _f, _c, checks in results for c in checks):
+            raise typer.Exit(EXIT_NO_DATA)
+
+    _guard(body)
+
+
 @app.command()
 def concepts() -> None:
     """List the canonical concepts and the synonyms that map a label to each.

@@ -157,3 +157,33 @@ def grid_markdown(grid, sources: bool = False) -> str:
     if grid.caption:
         lines += ["", esc(grid.caption)]
     return "\n".join(lines) + "\n"
+
+
+CHECK_FIELDS = ("file", "kind", "status", "subject", "period", "found", "expected", "difference", "source", "other", "note")
+
+
+def check_record(file: str, check) -> dict[str, object]:
+    """A check as a dict in CHECK_FIELDS order; amounts as numbers."""
+    record: dict[str, object] = {"file": file}
+    for name in CHECK_FIELDS[1:]:
+        value = getattr(check, name)
+        record[name] = number(value) if isinstance(value, Decimal) else value
+    return record
+
+
+def checks_json(results: list[tuple[str, list]]) -> str:
+    """Checks of every release as one JSON array."""
+    return json.dumps([check_record(f, c) for f, checks in results for c in checks], indent=1, ensure_ascii=False) + "\n"
+
+
+def checks_csv(results: list[tuple[str, list]]) -> str:
+    """Checks of every release as CSV, text through the formula guard."""
+    rows = []
+    for file, checks in results:
+        for c in checks:
+            record = check_record(file, c)
+            for name in ("found", "expected", "difference"):
+                value = getattr(c, name)
+                record[name] = decimal_text(value) if value is not None else None
+            rows.append(record)
+    return to_csv(rows, CHECK_FIELDS)

@@ -121,6 +121,22 @@ class Point:
 
 
 @dataclass(frozen=True, slots=True)
+class Check:
+    """One verification of a release: a total, a tie between statements, a bridge subtotal or a claim."""
+
+    kind: str  # footing | tie | bridge | claim
+    status: str  # ok | rounding | mismatch | unverifiable
+    subject: str  # what was checked, e.g. "Total current assets", "revenue +6.3% YoY"
+    period: str  # fiscal label of the period checked
+    expected: Decimal | None  # what the other side gives: the sum of the components, the table's figure
+    found: Decimal | None  # what is printed: the total, the claim's figure
+    difference: Decimal | None  # found - expected
+    source: str  # file:line of the checked value
+    other: str = ""  # file:line(s) of the other side
+    note: str = ""  # how it was checked, and an explanation the tables support
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A problem found while reading: returned as data, turned into messages by the CLI."""
 

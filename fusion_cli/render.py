@@ -89,3 +89,38 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
             row.append(text)
         table.add_row(*row)
     return table
+
+
+_STATUS_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red", "unverifiable": "dim"}
+KIND_TITLES = {"footing": "Footing: totals and subtotals", "bridge": "Bridges: non-GAAP subtotals",
+               "tie": "Ties between statements", "claim": "Claims in the text"}
+
+
+def checks_tables(title: str, checks: list, problems_only: bool = False) -> list:
+    """One rich Table per kind of check, statuses coloured, amounts whole."""
+    from rich.table import Table
+    from rich.text import Text
+
+    tables = []
+    for kind, heading in KIND_TITLES.items():
+        rows = [c for c in checks if c.kind == kind and not (problems_only and c.status == "ok")]
+        if not rows:
+            continue
+        table = Table(title=Text(safe(f"{title} — {heading}")), title_justify="left", show_lines=False)
+        for name, justify in (("status", "left"), ("check", "left"), ("period", "left"), ("printed", "right"),
+                              ("expected", "right"), ("diff", "right"), ("source", "left"), ("note", "left")):
+            numeric = justify == "right" or name in ("status", "period")
+            table.add_column(name, justify=justify, no_wrap=numeric, overflow="fold")
+        for c in rows:
+            table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")), Text(safe(c.subject)), c.period,
+                          _amount(c.found), _amount(c.expected), _amount(c.difference), Text(safe(c.source)), Text(safe(c.note)))
+        tables.append(table)
+    return tables
+
+
+def _amount(value) -> str:
+    if value is None:
+        return ""
+    v = number(value)
+    text = f"{abs(v):,.2f}" if isinstance(v, float) else f"{abs(v):,}"
+    return f"({text})" if v < 0 else text

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .model import Amount, Document, Finding, Line
-from .numbers import parse_amount
+from .numbers import detect_scale, parse_amount
 from .periods import Column, is_header, read_columns, tokens
 
 _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
@@ -59,6 +59,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
     findings: list[Finding] = []
     header: list[Line] = []
     gap: list[str] = []
+    gap_lines: list[Line] = []
     current: RawTable | None = None
 
     def close() -> None:
@@ -87,26 +88,34 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         if not values:
             if _is_prose(line.text):
                 close()
-                header, gap = [], []
+                header, gap, gap_lines = [], [], []
                 continue
             if current is not None:
                 current.pending.append(line)
             gap.append(line.text)
+            gap_lines.append(line)
             continue
         if header:
             columns = read_columns(header, " ".join(gap[-3:]))
             if any(c.kind == "period" for c in columns):
                 close()
                 current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout)
+                current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
             elif current is None:
                 findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
             header = []
         if current is None:
             continue
-        gap = []
+        gap, gap_lines = [], []
         _add_row(current, line, label, values)
     close()
     return tables, findings
+
+
+def _is_heading(text: str) -> bool:
+    """A line between a table's header and its first row that can head the rows below it (not a scale note)."""
+    text = text.strip()
+    return bool(re.search(r"[A-Za-z]{3}", text)) and not text.startswith("(") and detect_scale(text) is None
 
 
 def _is_blank(line: Line) -> bool:

@@ -23,7 +23,7 @@ def test_version():
     assert result.exit_code == 0 and result.stdout.strip() == f"fusion {__version__}"
 
 
-@pytest.mark.parametrize("command", ["facts", "analyze", "concepts"])
+@pytest.mark.parametrize("command", ["facts", "analyze", "check", "concepts"])
 def test_every_command_has_help(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0

@@ -1,0 +1,292 @@
+"""Audit a release: its tables foot, its statements tie, its bridges add up, its text matches its tables.
+
+Each check is a `Check` with a status: ok, rounding (off by no more than the printed precision or the
+user's tolerance), mismatch, or unverifiable. Pure functions over an extraction and its analysis.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .bridges import Bridge, precision
+from .concepts import normalize_label
+from .model import Check, Extraction, Fact
+
+TOTALS = frozenset({"operating_expenses", "other_income_total", "total_current_assets", "total_assets",
+                    "total_current_liabilities", "total_long_term_liabilities", "total_liabilities", "total_equity",
+                    "total_liabilities_and_equity"})
+SUBTOTALS = ("gross_profit", "operating_income", "income_before_tax", "income_continuing_ops", "net_income", "net_income_to_common")
+MAX_COMPONENTS = 15  # a longer open run means the components are not known, not that the total is wrong
+FIRST_MINUS_REST = frozenset({"gross_profit", "operating_income"})
+FLIPPABLE = frozenset({"income_tax", "preferred_dividends", "interest_expense"})
+_SUBTRACTED = re.compile(r"\b(?:tax|taxes|provision|dividends?|noncontrolling|non-controlling|minority|expenses?)\b", re.I)
+_DEFINED_APART = re.compile(r"\brelated\b|\bpayroll\b|\bincluding\b|\(\d\)|\*", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """What a difference may be and still count as rounding: absolute (in units) and relative (a fraction)."""
+
+    absolute: Decimal = Decimal(0)
+    relative: Decimal = Decimal(0)
+
+    def allows(self, difference: Decimal, expected: Decimal, rounding: Decimal) -> bool:
+        return abs(difference) <= max(rounding, self.absolute, abs(expected) * self.relative)
+
+
+def status_of(difference: Decimal, expected: Decimal, rounding: Decimal, tolerance: Tolerance) -> str:
+    """ok when equal, rounding when within the printed precision or the tolerance, else mismatch."""
+    if difference == 0:
+        return "ok"
+    return "rounding" if tolerance.allows(difference, expected, rounding) else "mismatch"
+
+
+def _where(f: Fact) -> str:
+    return f"{f.file}:{f.line}"
+
+
+def _span(facts: list[Fact]) -> str:
+    lines = sorted({f.line for f in facts})
+    if not lines:
+        return ""
+    return f"{facts[0].file}:{lines[0]}" + (f"-{lines[-1]}" if len(lines) > 1 else "")
+
+
+def _half(facts: list[Fact]) -> Decimal:
+    return sum((precision(f) / 2 for f in facts), Decimal(0))
+
+
+def _columns(ext: Extraction, statements: tuple[str, ...]) -> dict[tuple[int, str], list[Fact]]:
+    """USD facts grouped by table and period, in line order."""
+    columns: dict[tuple[int, str], list[Fact]] = {}
+    for f in ext.facts:
+        if f.statement in statements and f.unit == "USD" and f.period_end:
+            columns.setdefault((f.table_line, f"{f.period_end}/{f.period_months}"), []).append(f)
+    return columns
+
+
+def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
+    """Totals against their components, subtotals against the lines above them, assets against liabilities and equity."""
+    checks = []
+    for facts in _columns(ext, ("income", "balance", "cashflow")).values():
+        checks.extend(_foot_column(facts, tolerance))
+        checks.extend(_balance_identity(facts, tolerance))
+    return checks
+
+
+def _is_total(f: Fact) -> bool:
+    return f.concept in TOTALS or normalize_label(f.label).startswith("total ")
+
+
+def _foot_column(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
+    checks, items, seen = [], [], {}
+    for f in facts:
+        repeated = f.concept is not None and seen.get(f.concept) == f.value
+        if f.concept:
+            seen.setdefault(f.concept, f.value)
+        if _is_total(f):
+            check, used = _total(f, items, tolerance)
+            if check:
+                checks.append(check)
+            items = items[:len(items) - used] + [f]
+        elif repeated and f.concept in SUBTOTALS:
+            items = [f]  # a line printed again (the block above EPS restates net loss): a new block starts here
+        elif f.concept in SUBTOTALS and f.statement == "income" and len(items) >= 2:
+            checks.append(_subtotal(f, items, tolerance))
+            items = [f]
+        elif f.concept in SUBTOTALS and f.statement == "income":
+            items = [f]  # nothing between it and the line above: a summary table, not an arithmetic step
+        elif len(items) >= 2 and f.value != 0 and f.value == sum((i.value for i in items), Decimal(0)):
+            checks.append(Check("footing", "ok", f.label, f.fiscal_period, f.value, f.value, Decimal(0), _where(f),
+                                _span(items), "sum of the lines above"))
+            items = [f]  # an unlabelled subtotal: equal to the lines above it
+        else:
+            items.append(f)
+    return checks
+
+
+def _total(f: Fact, items: list[Fact], tolerance: Tolerance) -> tuple[Check | None, int]:
+    """A total is the sum of the open lines just above it: the shortest run that adds up wins."""
+    best = None
+    for k in range(1, len(items) + 1):
+        run = items[-k:]
+        expected = sum((i.value for i in run), Decimal(0))
+        difference = f.value - expected
+        if difference == 0 or tolerance.allows(difference, expected, _half(run + [f])):
+            best = (k, run, expected, difference)
+            if difference == 0:
+                break
+    if best is None:
+        group = list(itertools.takewhile(lambda i: f.group and i.group == f.group, reversed(items)))[::-1]
+        if 2 <= len(group) <= MAX_COMPONENTS:
+            expected = sum((i.value for i in group), Decimal(0))
+            return Check("footing", "mismatch", f.label, f.fiscal_period, expected, f.value, f.value - expected, _where(f),
+                         _span(group), f"sum of the {len(group)} lines under '{f.group.rstrip(':')}'"), len(group)
+        if not items:
+            return None, 0
+        note = "no run of the lines above adds up to it and no heading names its components (a selection of lines, or a line not read)"
+        return Check("footing", "unverifiable", f.label, f.fiscal_period, None, f.value, None, _where(f), _span(items), note), 0
+    k, run, expected, difference = best
+    status = status_of(difference, expected, _half(run + [f]), tolerance)
+    return Check("footing", status, f.label, f.fiscal_period, expected, f.value, difference, _where(f), _span(run),
+                 f"sum of the {k} line{'s' if k > 1 else ''} above"), k
+
+
+def _subtotal(f: Fact, items: list[Fact], tolerance: Tolerance) -> Check:
+    """A subtotal (gross profit, operating income, net income...) against the lines since the previous one."""
+    candidates = []
+    if f.concept in FIRST_MINUS_REST and len(items) > 1:
+        candidates.append((items[0].value - sum((i.value for i in items[1:]), Decimal(0)), "first line less the lines below it"))
+    plain = sum((i.value for i in items), Decimal(0))
+    candidates.append((plain, "sum of the lines above"))
+    flippable = [i for i in items[1:] if i.concept in FLIPPABLE or _SUBTRACTED.search(i.label)][:4]
+    for n in range(1, len(flippable) + 1):
+        for combo in itertools.combinations(flippable, n):
+            value = plain - 2 * sum((i.value for i in combo), Decimal(0))
+            candidates.append((value, "sum of the lines above, " + ", ".join(i.label for i in combo) + " subtracted"))
+    rounding = _half(items + [f])
+    for expected, how in candidates:
+        if tolerance.allows(f.value - expected, expected, rounding):
+            return Check("footing", status_of(f.value - expected, expected, rounding, tolerance), f.label, f.fiscal_period,
+                         expected, f.value, f.value - expected, _where(f), _span(items), how)
+    expected, how = min(candidates, key=lambda c: abs(f.value - c[0]))
+    return Check("footing", "mismatch", f.label, f.fiscal_period, expected, f.value, f.value - expected, _where(f), _span(items), how)
+
+
+def _balance_identity(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
+    by = {}
+    for f in facts:
+        by.setdefault(f.concept, f)
+    assets, total = by.get("total_assets"), by.get("total_liabilities_and_equity")
+    if assets is None:
+        return []
+    parts = [total] if total else [by[c] for c in ("total_liabilities", "total_equity") if c in by]
+    if not total and len(parts) < 2:
+        return []
+    expected = sum((p.value for p in parts), Decimal(0))
+    rounding = _half(parts + [assets])
+    how = "total liabilities and equity" if total else "total liabilities + total equity"
+    return [Check("footing", status_of(assets.value - expected, expected, rounding, tolerance), "Total assets = liabilities and equity",
+                  assets.fiscal_period, expected, assets.value, assets.value - expected, _where(assets), _span(parts), how)]
+
+
+def bridge_checks(found: list[Bridge], tolerance: Tolerance = Tolerance()) -> list[Check]:
+    """Each bridge subtotal against its start plus its adjustments."""
+    checks = []
+    for bridge in found:
+        lines: list[Fact] = []
+        for step in bridge.steps:
+            if step.difference is None:
+                lines.append(step.fact)
+                continue
+            f = step.fact
+            status = status_of(step.difference, step.computed, step.tolerance, tolerance)
+            what = "sum of the adjustments above" if step.kind == "adjustments" else "start plus adjustments"
+            checks.append(Check("bridge", status, f.label, bridge.period.label, step.computed, f.value, step.difference,
+                                _where(f), _span(lines), what))
+            lines = [f]
+    return checks
+
+
+def ties(ext: Extraction, found: list[Bridge], tolerance: Tolerance = Tolerance()) -> list[Check]:
+    """Reconciliation lines against the statements: the starting line, D&A, interest, taxes, stock compensation."""
+    index: dict[tuple[str, str, str], Fact] = {}
+    for f in ext.facts:
+        if f.unit == "USD" and f.concept and f.period_end:
+            index.setdefault((f.statement, f.concept, f"{f.period_end}/{f.period_months}"), f)
+    checks = []
+    for bridge in found:
+        if bridge.unit != "USD":
+            continue
+        for step in bridge.steps:
+            if step.kind not in ("start", "adjustment"):
+                continue
+            check = _tie(step.fact, index, tolerance, start=step.kind == "start")
+            if check:
+                checks.append(check)
+    return checks
+
+
+def _tie(f: Fact, index, tolerance: Tolerance, start: bool) -> Check | None:
+    column = f"{f.period_end}/{f.period_months}"
+
+    def get(statement: str, concept: str) -> Fact | None:
+        return index.get((statement, concept, column))
+
+    if f.concept == "interest_expense":
+        return _interest_tie(f, get, tolerance)
+    if f.concept in ("depreciation_amortization", "stock_compensation", "income_tax") or (start and f.concept in SUBTOTALS):
+        other = get("income", f.concept) or get("cashflow", f.concept)
+        if other is None:
+            return None
+        found, expected = (f.value, other.value) if start else (abs(f.value), abs(other.value))
+        diff = found - expected
+        status = status_of(diff, expected, _half([f, other]), tolerance)
+        note = f"equals '{other.label}' in the {_statement_name(other.statement)}"
+        if status == "mismatch" and not start and _DEFINED_APART.search(f.label):
+            status = "unverifiable"
+            note = f"'{f.label}' is defined apart from '{other.label}' in the {_statement_name(other.statement)} (a qualifier or footnote)"
+        return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, _where(f), _where(other), note)
+    return None
+
+
+def _interest_tie(f: Fact, get, tolerance: Tolerance) -> Check | None:
+    expense, income, other = get("income", "interest_expense"), get("income", "interest_income"), get("income", "other_income_total")
+    if expense is None:
+        return None
+    parts = [expense] + ([income] if income else [])
+    expected = abs(expense.value) - (abs(income.value) if income else 0)
+    how = f"'{expense.label}'" + (f" less '{income.label}'" if income else "") + " in the income statement"
+    found = abs(f.value)
+    diff = found - expected
+    rounding = _half(parts + [f])
+    status = status_of(diff, expected, rounding, tolerance)
+    note = f"equals {how}"
+    if status == "mismatch" and other is not None and abs(other.value) == found:
+        note = f"equals '{other.label}' in the income statement, not {how.replace(' in the income statement', '')} ({expected:,})"
+    return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, _where(f), _span(parts), note)
+
+
+def _statement_name(statement: str) -> str:
+    return {"income": "income statement", "cashflow": "cash flow statement", "balance": "balance sheet"}.get(statement, statement)
+
+
+def explain(checks: list[Check]) -> list[Check]:
+    """A bridge that does not foot is explained by a tie that does not hold when the gap is the same amount."""
+    tie_gaps = [(c, c.expected - c.found) for c in checks if c.kind == "tie" and c.status == "mismatch" and c.expected is not None]
+    out = []
+    for c in checks:
+        if c.kind == "bridge" and c.status == "mismatch" and c.difference is not None:
+            for tie, gap in tie_gaps:
+                if tie.period == c.period and abs(gap) == abs(c.difference) and _line(tie.source) < _line(c.source):
+                    c = Check(c.kind, c.status, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+                              f"{c.note}; it adds back {tie.found:,} for '{tie.subject}', which {tie.note}; "
+                              f"with {tie.expected:,} the bridge foots")
+                    break
+        out.append(c)
+    return out
+
+
+def _line(source: str) -> int:
+    try:
+        return int(source.rsplit(":", 1)[1].split("-")[0])
+    except (IndexError, ValueError):
+        return 0
+
+
+def summary(checks: list[Check]) -> str:
+    """`34 ok, 3 rounding, 2 mismatch, 4 unverifiable`."""
+    counts = {s: sum(1 for c in checks if c.status == s) for s in ("ok", "rounding", "mismatch", "unverifiable")}
+    return ", ".join(f"{n} {s}" for s, n in counts.items())
+
+
+def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
+    """Every check of one release, in report order: footing, bridges, ties, claims."""
+    from .analysis import analyze_extractions
+
+    result = analyze_extractions([ext])
+    found = [b for company in result.bridges.values() for b in company]
+    checks = footing(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance)
+    return explain(checks)
