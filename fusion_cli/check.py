@@ -289,4 +289,9 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
     result = analyze_extractions([ext])
     found = [b for company in result.bridges.values() for b in company]
     checks = footing(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance)
+    if result.series:
+        from .claims import claims
+
+        margins = {(p.concept, p.period): p.value for p in result.points if p.section == "margin" and not p.basis}
+        checks += claims(result.series[0], ext.prose, ext.file, margins)
     return explain(checks)

@@ -49,7 +49,19 @@ def extract(doc: Document) -> Extraction:
         facts.extend(per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows)
     if not facts:
         findings.append(Finding("error", doc.name, "no financial statements found (no table with period columns and numbers)"))
-    return Extraction(doc.name, company, tuple(facts), tuple(tables), tuple(findings))
+    prose = tuple((line.number, line.text) for line in doc.lines if line.cells is None and _is_sentence(line.text))
+    return Extraction(doc.name, company, tuple(facts), tuple(tables), tuple(findings), prose)
+
+
+_DATES = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose with figures in it; a paragraph of table numbers run together is not."""
+    words = text.split()
+    undated = _DATES.sub(" ", text)
+    numeric = sum(1 for w in undated.split() if re.fullmatch(r"[$(]*[\d,.]+\)?%?[,.;]?", w) and not re.fullmatch(r"\d{4}[,.;]?", w))
+    return len(words) >= 8 and 0 < numeric <= len(words) // 4 and bool(re.search(r"[a-z]{3,} [a-z]{2,}", text))
 
 
 def detect_company(doc: Document) -> str:

@@ -154,3 +154,4 @@ class Extraction:
     facts: tuple[Fact, ...]
     tables: tuple[Table, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    prose: tuple[tuple[int, str], ...] = ()  # (line, text) of the release's sentences, for checking its claims
