@@ -216,6 +216,7 @@ def analyze(
             raise typer.Exit(EXIT_USAGE) from None
         results = _extract_all(inputs, quiet, max_size)
         result = analyze_extractions(results, synonyms, company)
+        _check_summaries(result, results, quiet)
         for finding in result.findings:
             if finding.severity == "warning" and not quiet:
                 _err(f"{finding.source}: warning: {finding.message}")
@@ -231,6 +232,20 @@ def analyze(
         _emit(_analysis_text(result, chosen, shown.value, wide, scale.value, sources), output, inputs)
 
     _guard(body)
+
+
+def _check_summaries(result, extractions, quiet: bool) -> None:
+    """One line per release: what `fusion check` finds; totals that do not foot are marked in the analysis."""
+    from .analysis import mark_unfooted
+    from .check import audit, summary
+
+    for extraction in extractions:
+        if not extraction.facts:
+            continue
+        checks = audit(extraction)
+        mark_unfooted(result, checks)
+        if not quiet:
+            _err(f"{extraction.file}: check: {summary(checks)}")
 
 
 def _format_for(output: Optional[Path]) -> "AnalyzeFormat":

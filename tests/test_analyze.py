@@ -214,3 +214,17 @@ def test_derived_values_are_marked_in_the_summary(tmp_path):
     result = invoke(str(write(tmp_path, "a.txt", text)), "-f", "md", "-q")
     assert "| EBITDA (derived) | 130* | 240* |" in result.stdout
     assert "| Revenue YoY |  | +11.1% |" in result.stdout
+
+
+def test_analyze_prints_a_check_summary_per_release_and_marks_totals_that_do_not_foot(tmp_path):
+    result = invoke(Q3, Q1, "-f", "csv")
+    assert "fusion-q1-2011.txt: check: " in result.stderr and ", 0 mismatch," in result.stderr.split("fusion-q1-2011.txt: check: ")[1]
+    assert "fusion-q3-2009.txt: check: " in result.stderr
+    rows = [("Current assets:", "", ""), ("Cash", "1,000", "900"), ("Receivables", "2,000", "1,800"),
+            ("Total current assets", "4,000", "2,700")]
+    path = write(tmp_path, "a.txt", release("Acme Widgets, Inc.", ["\tMarch 31,\tDecember 31,", "\t{y}\t{p}"], rows, 2011, title="Balance Sheets"))
+    records = json.loads(invoke(str(path), "-f", "json", "-q").stdout)
+    total = [r for r in records if r["item"] == "Total current assets" and r["section"] == "balance" and r["period"] == "Q1 2011"][0]
+    assert total["note"] == "does not foot: its lines give 3,000 (fusion check)"
+    table = invoke(str(path), "-f", "md", "-v", "statements", "-q").stdout
+    assert "4,000!" in table
