@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     import pandas
 
 COLUMNS = ("company", "section", "item", "concept", "period", "period_end", "period_months", "basis", "value", "unit", "source")
-SECTIONS = ("income", "balance", "cashflow", "reconciliation", "margin", "change", "bridge")
 VIEW_SECTIONS = {
     "statements": ("income", "balance", "cashflow", "reconciliation"),
     "changes": ("change",),

@@ -54,7 +54,6 @@ _AMOUNT = re.compile(r"(?P<neg>\()?\\?\$\s?\(?(?P<num>\d[\d,]*(?:\.\d+)?)\)?\s*(
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b)")
 _UP = re.compile(r"\b(?:increase[ds]?|increasing|grew|grow(?:th|s)?|rose|higher|up)\b", re.I)
 _DOWN = re.compile(r"\b(?:decrease[ds]?|decreasing|declined?|declining|fell|lower|down|reduc(?:ed|tion)|narrowed)\b", re.I)
-_BETTER = re.compile(r"\bimprove(?:d|ment|s)?\b", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:increase[ds]?|decrease[ds]?|improve(?:d|ment)?|grew|declined?|rose|fell|reduc(?:ed|tion)|change)\b[^$%]{0,40}$", re.I)
 _PRIOR_BEFORE = re.compile(r"(?:compared (?:to|with)|versus|vs\.?|from)\b[^$%]{0,40}$", re.I)
 _SEGMENT = re.compile(r"\bsegments?\b|\bdivision\b|\bsame[- ]store\b|\bconstant currency\b|\borganic\b|\bfx[- ]neutral\b|\bexcluding\b"

@@ -14,7 +14,6 @@ from .model import Point
 from .numbers import SCALES
 from .series import Series, merge_orders as _merge_orders
 
-VIEWS = ("summary", "statements", "changes", "margins", "bridge", "all")
 SECTION_TITLES = {"income": "income statement", "balance": "balance sheet", "cashflow": "cash flow", "reconciliation": "non-GAAP reconciliation"}
 SUMMARY_FLOWS = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_basic", "ebitda", "adjusted_ebitda")
 SUMMARY_MARGINS = ("gross_margin", "operating_margin", "net_margin", "ebitda_margin", "adjusted_ebitda_margin")
