@@ -250,7 +250,9 @@ def _interest_tie(f: Fact, get, tolerance: Tolerance) -> Check | None:
 
 
 def _statement_name(statement: str) -> str:
-    return {"income": "income statement", "cashflow": "cash flow statement", "balance": "balance sheet"}.get(statement, statement)
+    from .metrics import SECTION_NAMES
+
+    return SECTION_NAMES.get(statement, statement)
 
 
 def explain(checks: list[Check]) -> list[Check]:

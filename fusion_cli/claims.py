@@ -103,9 +103,9 @@ class _Periods:
         self.current_balance = balances[-1] if balances else None
 
     def prior_year(self, period: SeriesPeriod | None) -> SeriesPeriod | None:
-        if period is None:
-            return None
-        return next((p for p in self.series.periods if p.fy == period.fy - 1 and p.quarter == period.quarter and p.months == period.months), None)
+        from .metrics import prior
+
+        return prior(self.series, period, "yoy") if period is not None else None
 
     def prior_balance(self, period: SeriesPeriod | None) -> SeriesPeriod | None:
         earlier = [p for p in self.series.periods if p.months == 0 and period is not None and p.end < period.end]

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
@@ -287,10 +288,15 @@ class _Registry:
         return [self.items[k] for k in keys]
 
 
-def _is_concept(name: str) -> bool:
+@lru_cache(maxsize=1)
+def _concepts() -> frozenset[str]:
     from .concepts import describe
 
-    return name in {c for c, _s in describe()}
+    return frozenset(c for c, _s in describe())
+
+
+def _is_concept(name: str) -> bool:
+    return name in _concepts()
 
 
 def _display(fact: Fact) -> str:
