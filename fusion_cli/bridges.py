@@ -141,12 +141,16 @@ def _structure(rows: list[Fact]) -> list[list[tuple[str, Fact]]]:
     return bridges
 
 
+_ADJUSTED_PREFIX = re.compile(r"^(?:total )?(?:adjusted|non gaap|non-gaap)\s+")
+_GAAP_PREFIX = re.compile(r"^(?:gaap|reported)\s+")
+
+
 def _own_start(steps: list[tuple[str, Fact]], subtotal: Fact) -> int | None:
     """Index of the line an "Adjusted X" subtotal adjusts, when that line sits after the previous subtotal."""
-    base = re.sub(r"^(?:total )?(?:adjusted|non gaap|non-gaap)\s+", "", label_text(subtotal.label))
+    base = _ADJUSTED_PREFIX.sub("", label_text(subtotal.label))
     last = max((i for i, (k, f) in enumerate(steps) if k == "subtotal"), default=0)
     for i in range(len(steps) - 1, last, -1):
-        if re.sub(r"^(?:gaap|reported)\s+", "", label_text(steps[i][1].label)) == base and steps[i][0] != "start":
+        if _GAAP_PREFIX.sub("", label_text(steps[i][1].label)) == base and steps[i][0] != "start":
             return i
     return None
 

@@ -46,12 +46,12 @@ _DATE = re.compile(rf"\b(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth) (?:fiscal )?quarter(?: of)?(?: fiscal)? (\d{4})|\b(\d{4}) (first|second|third|fourth) quarter|\bq([1-4]) (\d{4})", re.I)
 _YEAR = re.compile(r"\b(?:in|for|during) (?:fiscal )?(\d{4})\b", re.I)
 _RATIO = re.compile(r"percentage of|(?:%|percent) of (?:(?:consolidated|net|total|adjusted)\s+)*(?:revenues?|sales)", re.I)
-_PRIOR_AFTER = re.compile(r"\s*(?:million|billion|thousand)?,?\s*(?:in|for|during) the (?:prior|previous|same)[- ]year|\s*(?:million|billion|thousand)?,?\s*(?:a year ago|last year|in the prior[- ]year)", re.I)
+_PRIOR_AFTER = re.compile(r"\s{0,4}(?:million|billion|thousand)?,?\s{0,4}(?:(?:in|for|during) the (?:prior|previous|same)[- ]year|a year ago|last year|in the prior[- ]year)", re.I)
 _ANNUAL = re.compile(r"full[- ]year|fiscal year|year ended|twelve months|\bannual", re.I)
-_PER_SHARE_AFTER = re.compile(r"\s+per (?:diluted |basic )?(?:common )?share", re.I)
+_PER_SHARE_AFTER = re.compile(r"\s{1,8}per (?:diluted |basic )?(?:common )?share", re.I)
 _CHANGE_IN = re.compile(r"(?:increase|decrease|improvement|reduction|decline|change)s? in (?:the |its |our )?(?:company's )?$", re.I)
 _AMOUNT = re.compile(r"(?P<neg>\()?\\?\$\s?\(?(?P<num>\d[\d,]*(?:\.\d+)?)\)?\s*(?P<unit>million|billion|thousand)?\)?(?P<share> per (?:diluted |basic )?share)?", re.I)
-_PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b)")
+_PERCENT = re.compile(r"(?<![\d.])(?P<num>\d{1,15}(?:\.\d{1,8})?)\s?(?:%|percent\b)")
 _UP = re.compile(r"\b(?:increase[ds]?|increasing|grew|grow(?:th|s)?|rose|higher|up)\b", re.I)
 _DOWN = re.compile(r"\b(?:decrease[ds]?|decreasing|declined?|declining|fell|lower|down|reduc(?:ed|tion)|narrowed)\b", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:increase[ds]?|decrease[ds]?|improve(?:d|ment)?|grew|declined?|rose|fell|reduc(?:ed|tion)|change)\b[^$%]{0,40}$", re.I)
@@ -63,7 +63,7 @@ _SEGMENT = re.compile(r"\bsegments?\b|\bdivision\b|\bsame[- ]store\b|\bconstant 
 _PART_BEFORE = re.compile(r"(?:including|contribution of|impact of|benefit of|charge of|offset by|of which)\s*(?:approximately\s*)?\(?$", re.I)
 _ADJUSTED_BEFORE = re.compile(r"(?:adjusted|non-gaap|pro forma|core|comparable)\s+(?:\w+\s+)?$", re.I)
 _CHANGE_JUST_BEFORE = re.compile(r"(?:increase[ds]?|decrease[ds]?|improve(?:d|ment)|grew|declined?|rose|fell|reduc(?:ed|tion))(?: of| by)?\s*\(?\$?$", re.I)
-_RATIO_AFTER = re.compile(r"\s*(?:of|as a percentage of) (?:(?:consolidated|net|total|adjusted)\s+)*(?:revenues?|sales)", re.I)
+_RATIO_AFTER = re.compile(r"\s{0,8}(?:of|as a percentage of) (?:(?:consolidated|net|total|adjusted)\s+)*(?:revenues?|sales)", re.I)
 BOUND_WORDS = 15  # a number further than this from its metric (or from the metric's previous number) is not clearly about it
 _SEQUENTIAL = re.compile(r"\bsequential|\bprevious quarter|\bprior quarter", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"“])")
@@ -155,12 +155,15 @@ def _refs(sentence: str) -> list[tuple[int, tuple[str, object]]]:
     return sorted(refs, key=lambda r: r[0])
 
 
+_OF_BEFORE = re.compile(r"(?:percentage|%|percent) of (?:consolidated )?$|\bof (?:consolidated )?$")
+
+
 def _mentions(sentence: str) -> list[tuple[int, int, str, str]]:
     found = []
     for m in _METRIC.finditer(sentence):
         index = int(m.lastgroup[1:])
         before = sentence[max(0, m.start() - 20):m.start()].lower()
-        if re.search(r"(?:percentage|%|percent) of (?:consolidated )?$|\bof (?:consolidated )?$", before) and METRICS[index][0] == "revenue":
+        if _OF_BEFORE.search(before) and METRICS[index][0] == "revenue":
             continue  # "as a percentage of revenues": the denominator, not a claim about revenue
         found.append((m.start(), m.end(), METRICS[index][0], METRICS[index][1]))
     return found
@@ -201,6 +204,12 @@ def _sentence_claims(sentence: str, source: str, series: Series, periods: _Perio
         context = _Context(sentence, source, series, periods, margins, concept, kind, subject, refs, numbers, start, same)
         out.extend(context.checks())
     return out
+
+
+_TO_BEFORE = re.compile(r"\b(?:to|at|of \$?)\s{0,8}\(?$")
+_OR_BEFORE = re.compile(r",?\s{0,8}\bor\s{0,8}$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_OVER_FROM = re.compile(r"\b(?:over|from)\b")
 
 
 @dataclass
@@ -246,9 +255,9 @@ class _Context:
             if n.kind == "percent" and (self.kind == "ratio" or ratio):
                 levels.append(n)
             elif n.kind == "percent" or (n.kind == "amount" and (
-                    (_CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|at|of \$?)\s*\(?$", before)) or (change_in and i == 0))):
+                    (_CHANGE_BEFORE.search(before) and not _TO_BEFORE.search(before)) or (change_in and i == 0))):
                 certain = bool(_CHANGE_JUST_BEFORE.search(before)) or (change_in and i == 0) or bool(
-                    i > 0 and re.search(r",?\s*or\s*$", before))
+                    i > 0 and _OR_BEFORE.search(before))
                 out.append(_certain(self._change(n), certain))
             else:
                 levels.append(n)
@@ -259,7 +268,7 @@ class _Context:
         """Numbers close to the metric's name, or close to a number already bound to it."""
         bound, anchor = [], self.mention
         for n in self.numbers:
-            gap = len(re.sub(r"\([^()]*\)", " ", self.sentence[anchor:n.start]).split())  # a definition in parentheses does not count
+            gap = len(_PARENTHESES.sub(" ", self.sentence[anchor:n.start]).split())  # a definition in parentheses does not count
             if gap > BOUND_WORDS + len(self.subject.split()):
                 break
             anchor = n.end
@@ -340,7 +349,7 @@ class _Context:
         current = self._current()
         sequential = _SEQUENTIAL.search(self.sentence)
         named = [self.periods.resolve(r, self.kind) for pos, r in self.refs if pos > n.end and r[0] == "quarter"]
-        base = named[0] if named and re.search(r"\bover\b|\bfrom\b", self.sentence[n.end:n.end + 30]) else (
+        base = named[0] if named and _OVER_FROM.search(self.sentence[n.end:n.end + 30]) else (
             None if sequential else self.periods.prior_year(current) if self.kind != "balance" else self.periods.prior_balance(current))
         if current is None or base is None or base == "":
             return self._unverifiable(n, "compares with a period the tables do not have")

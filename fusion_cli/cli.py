@@ -11,7 +11,7 @@ import typer
 
 from . import __version__
 
-EXIT_OK, EXIT_NO_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NO_DATA, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 70, 130
 
 app = typer.Typer(
     add_completion=False,
@@ -19,7 +19,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     help=(
         "Find, parse and analyze the financial statements of earnings press releases.\n\n"
-        "Exit codes: 0 ok; 1 no usable financial data in any input; 2 usage error."
+        "Exit codes: 0 ok; 1 no financial data in any input (check: a mismatch found); 2 usage error; "
+        "3 an input could not be read (the others are still processed); 4 the output could not be written; "
+        "70 internal error; 130 interrupted."
     ),
 )
 
@@ -55,6 +57,7 @@ class Scale(str, Enum):
 
 class _State:
     debug = False
+    unreadable = False  # an input could not be read: the exit code says so even when the others succeed
 
 
 def _version(value: bool) -> None:
@@ -69,6 +72,7 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
     _State.debug = debug
+    _State.unreadable = False
 
 
 Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]
@@ -89,21 +93,29 @@ def _extract_all(inputs: list[str], quiet: bool, max_size: int):
     from .read import ReadError, expand_inputs, parse_bytes
 
     results = []
+    limit = max_size * 1024 * 1024
     for item in expand_inputs(inputs):
         try:
             if item == "-":
-                result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)))
+                result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
             else:
-                result = extract_path(Path(item), max_size * 1024 * 1024)
+                result = extract_path(Path(item), limit)
         except ReadError as exc:
             _err(f"{item}: {exc}")
+            _State.unreadable = True
             continue
         for finding in result.findings:
             if finding.severity == "error" or (finding.severity == "warning" and not quiet):
                 _err(f"{finding.source}: {finding.severity}: {finding.message}" if finding.severity == "warning"
                      else f"{item}: {finding.message}")
         results.append(result)
-    return results
+    return sorted(results, key=_release_order)
+
+
+def _release_order(result) -> tuple[str, str, str]:
+    """Releases by the latest period they report, then by file name: output never depends on argument order."""
+    latest = max((f.period_end for f in result.facts if f.period_end), default="")
+    return (latest, Path(result.file).name, result.file)
 
 
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
@@ -113,17 +125,30 @@ def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    if any(p != "-" and Path(p).exists() and Path(p).resolve() == output.resolve() for p in inputs):
-        _err(f"{output}: refusing to overwrite an input file")
+    if any(p != "-" and _same_file(Path(p), output) for p in inputs):
+        _err(f"{output}: refusing to overwrite an input file; choose another --output")
         raise typer.Exit(EXIT_USAGE)
-    write_atomic(output, text)
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        _err(f"{output}: cannot write ({exc.strerror or exc}); nothing was written")
+        raise typer.Exit(EXIT_OUTPUT) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _guard(func):
     """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug."""
     try:
-        return func()
-    except typer.Exit:
+        func()
+    except typer.Exit as exc:
+        if exc.exit_code == EXIT_NO_DATA and _State.unreadable:
+            raise typer.Exit(EXIT_UNREADABLE) from None
         raise
     except BrokenPipeError:
         try:
@@ -132,12 +157,15 @@ def _guard(func):
             pass
         raise typer.Exit(EXIT_OK) from None
     except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+        _err("interrupted; nothing was written")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # noqa: BLE001 - the CLI edge turns every failure into one line
         if _State.debug:
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-        raise typer.Exit(EXIT_NO_DATA) from None
+        raise typer.Exit(EXIT_INTERNAL) from None
+    if _State.unreadable:
+        raise typer.Exit(EXIT_UNREADABLE)
 
 
 @app.command()
@@ -162,8 +190,6 @@ def facts(
         found = [f for r in results for f in r.facts]
         chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
         if not found:
-            if chosen is FactFormat.json:
-                _emit("[]\n", output, inputs)
             raise typer.Exit(EXIT_NO_DATA)
         if chosen is FactFormat.table:
             from rich.console import Console

@@ -62,6 +62,8 @@ _FOOTNOTE = re.compile(r"\(\s*(?:\d{1,2}|[a-z])\s*\)|\*+|\b\d\)$")
 _PREFIXES = re.compile(r"^(?:less|add|plus|deduct|add back|excluding|gaap|reported)\s*:?\s+|^numerator for [^-–—]*[-–—]\s*")
 _PER_SHARE = re.compile(r"per (?:common |ordinary |basic |diluted )*share|\beps\b|per unit", re.I)
 _SHARES = re.compile(r"weighted[- ]average|shares? outstanding|shares used|number of shares|share count|common shares", re.I)
+_NOT_WORD = re.compile(r"[^a-z0-9'\- ]+")
+_LOOSE_DASH = re.compile(r"(?<!\s)\s+-\s*|-\s+")
 
 
 def normalize_label(label: str) -> str:
@@ -70,9 +72,13 @@ def normalize_label(label: str) -> str:
     text = _FOOTNOTE.sub(" ", text)
     text = _PARENS.sub(" ", text)
     text = _PREFIXES.sub("", text.strip())
-    text = re.sub(r"[^a-z0-9'\- ]+", " ", text)
-    text = re.sub(r"\s+-\s*|\s*-\s+", " ", text)
+    text = _NOT_WORD.sub(" ", text)
+    text = _LOOSE_DASH.sub(" ", text)
     return " ".join(text.split()).strip(" -'")
+
+
+_BASIC_DILUTED = re.compile(r"\b(?:basic|diluted)\b")
+_DILUTED = re.compile(r"\bdiluted\b")
 
 
 def map_concept(label: str, section: str, statement: str, amount: Amount) -> str | None:
@@ -85,8 +91,8 @@ def map_concept(label: str, section: str, statement: str, amount: Amount) -> str
     per_share = amount.decimals >= 2 or (amount.value is not None and amount.decimals > 0 and abs(amount.value) < 100)
     if per_share and (_PER_SHARE.search(context) or norm in ("basic", "diluted", "basic and diluted")):
         return _eps_concept(norm, low_label, context)
-    if _SHARES.search(context) and not per_share and re.search(r"\b(basic|diluted)\b", norm):
-        return "shares_diluted" if re.search(r"\bdiluted\b", norm) and "basic" not in norm else "shares_basic"
+    if _SHARES.search(context) and not per_share and _BASIC_DILUTED.search(norm):
+        return "shares_diluted" if _DILUTED.search(norm) and "basic" not in norm else "shares_basic"
     if norm in ("basic", "diluted", "basic and diluted"):
         return None
     for concept, statements, patterns in _COMPILED:
@@ -95,8 +101,11 @@ def map_concept(label: str, section: str, statement: str, amount: Amount) -> str
     return None
 
 
+_ADJUSTED = re.compile(r"adjusted|non-?gaap")
+
+
 def _eps_concept(norm: str, label: str, context: str) -> str | None:
-    if re.search(r"adjusted|non-?gaap", context):
+    if _ADJUSTED.search(context):
         return "adjusted_eps"
     if "discontinued" in norm:
         return None

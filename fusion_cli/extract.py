@@ -54,14 +54,17 @@ def extract(doc: Document) -> Extraction:
 
 
 _DATES = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+_NUMBER_WORD = re.compile(r"[$(]{0,3}[\d,.]{1,40}\)?%?[,.;]?")
+_YEAR_WORD = re.compile(r"\d{4}[,.;]?")
+_TWO_WORDS = re.compile(r"\b[a-z]{3,} [a-z]{2}")
 
 
 def _is_sentence(text: str) -> bool:
     """Prose with figures in it; a paragraph of table numbers run together is not."""
     words = text.split()
     undated = _DATES.sub(" ", text)
-    numeric = sum(1 for w in undated.split() if re.fullmatch(r"[$(]*[\d,.]+\)?%?[,.;]?", w) and not re.fullmatch(r"\d{4}[,.;]?", w))
-    return len(words) >= 8 and 0 < numeric <= len(words) // 4 and bool(re.search(r"[a-z]{3,} [a-z]{2,}", text))
+    numeric = sum(1 for w in undated.split() if _NUMBER_WORD.fullmatch(w) and not _YEAR_WORD.fullmatch(w))
+    return len(words) >= 8 and 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
 
 
 def detect_company(doc: Document) -> str:

@@ -70,6 +70,15 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(-value if negative else value, raw.strip(), percent, decimals)
 
 
+_NUMBER_LIKE = re.compile(r"[-+]?(?:\d[\d.,]{0,80}|[.,]\d[\d.,]{0,80})(?:[eE][-+]?\d{1,6})?")
+
+
+def unreadable_number(text: str) -> bool:
+    """True for text printed as a number that cannot be read as an amount (`1e400`, 40 digits, `1,2345`)."""
+    s = normalize(text).replace(" ", "").strip("$()%")
+    return bool(s) and parse_amount(text) is None and _NUMBER_LIKE.fullmatch(s) is not None
+
+
 def is_year(text: str) -> bool:
     """True for a bare four-digit year such as `2011` (no separators, no sign)."""
     s = text.strip().strip("*")

@@ -71,10 +71,13 @@ class Column:
     asof: bool = False
 
 
+_SEGMENT = re.compile(r"\S+(?: \S+)*")
+
+
 def _segments(line: Line) -> list[tuple[str, float, float]]:
     if line.cells is not None:
         return [(c.text, float(c.start), float(c.end)) for c in line.cells if c.text]
-    return [(m.group(0), float(m.start()), float(m.end())) for m in re.finditer(r"\S+(?: \S+)*", line.text)]
+    return [(m.group(0), float(m.start()), float(m.end())) for m in _SEGMENT.finditer(line.text)]
 
 
 def tokens(line: Line, row: int = 0) -> list[Token]:
@@ -92,6 +95,10 @@ def tokens(line: Line, row: int = 0) -> list[Token]:
     return out
 
 
+_AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
+_HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
+
+
 def is_header(line: Line) -> bool:
     """True when a line reads as a column header: period words, dates and years, little else."""
     text = line.text
@@ -106,9 +113,9 @@ def is_header(line: Line) -> bool:
     if not kinds & {"fulldate", "iso", "monthday", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"}:
         return False
     rest = _TOKEN.sub(" ", body)
-    if re.search(r"\d[\d,]*\.\d|\d,\d{3}|\(\d", rest):
+    if _AMOUNT_IN_HEADER.search(rest):
         return False  # amounts in the line: a data row
-    words = [w for w in re.split(r"[\s,;:()\[\]/|]+", rest.lower()) if w and w not in _FILLER and not w.isdigit()]
+    words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in _FILLER and not w.isdigit()]
     return len(words) <= 2
 
 
@@ -227,6 +234,9 @@ def _apply(col: Column, tok: Token) -> Column:
     return replace(col, months=duration_months(tok.kind, text), quarter=_quarter_number(text) or col.quarter)
 
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def duration_months(kind: str, text: str) -> int | None:
     """Months covered by a duration phrase (`Three Months Ended`, `39 weeks`, `Fiscal Year Ended`)."""
     if kind in ("quarter", "quarterly"):
@@ -237,7 +247,7 @@ def duration_months(kind: str, text: str) -> int | None:
         return 12
     if kind != "duration":
         return None
-    words = re.split(r"[\s-]+", text)
+    words = _WORD_SPLIT.split(text)
     two = "-".join(words[:2])
     n = int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(two, _NUMBER_WORDS.get(words[0]))
     if n is None:
@@ -247,8 +257,11 @@ def duration_months(kind: str, text: str) -> int | None:
     return min((3, 6, 9, 12), key=lambda x: abs(x - n)) if 2 <= n <= 13 else None
 
 
+_QUARTER_WORD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq([1-4])\b|\b([1-4])q\b")
+
+
 def _quarter_number(text: str) -> int | None:
-    m = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq([1-4])\b|\b([1-4])q\b", text)
+    m = _QUARTER_WORD.search(text)
     if not m:
         return None
     return _ORDINALS.get(m.group(1) or "") or int(m.group(2) or m.group(3))

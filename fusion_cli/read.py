@@ -20,7 +20,6 @@ class ReadError(Exception):
 
 _MAGIC = (
     (b"%PDF", "a PDF file; extract its text first (for example `pdftotext -layout FILE.pdf FILE.txt`)"),
-    (b"PK\x03\x04", "a ZIP archive (or XLSX/DOCX); extract the release text first"),
     (b"\x89PNG", "a PNG image, not a text release"),
     (b"\xff\xd8\xff", "a JPEG image, not a text release"),
     (b"GIF8", "a GIF image, not a text release"),
@@ -28,35 +27,70 @@ _MAGIC = (
 )
 
 
+def _zip_kind(data: bytes) -> str:
+    if b"xl/workbook" in data:
+        return "an Excel workbook (XLSX), not a release; give the release's text or HTML"
+    if b"word/document" in data:
+        return "a Word document (DOCX); save the release as text or HTML first"
+    return "a ZIP archive; extract the release's text or HTML file from it first"
+
+
 def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file from disk into a Document, or raise ReadError with a one-line reason."""
+    """Read one file from disk into a Document, or raise ReadError with a one-line reason.
+
+    At most max_bytes are ever read, so memory stays bounded whatever the file's size.
+    """
     try:
+        if path.is_dir():
+            raise ReadError(f"a folder with no release files ({' '.join(SUFFIXES)}); give release files or a folder of them")
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; raise it with --max-size")
+            raise ReadError(f"the file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit; raise it with --max-size")
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
+        raise ReadError("no such file or folder; check the path") from None
     except PermissionError:
-        raise ReadError("permission denied") from None
+        raise ReadError("permission denied; check the file's read permission") from None
     except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from None
-    return parse_bytes(path.name, data)
+        raise ReadError(f"cannot be read ({exc.strerror or exc})") from None
+    return parse_bytes(path.name, data, max_bytes)
 
 
-def parse_bytes(name: str, data: bytes) -> Document:
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:,.1f} MB"
+
+
+def parse_bytes(name: str, data: bytes, max_bytes: int | None = None) -> Document:
     """Decode and clean raw bytes of a release (text, markdown, HTML or an EDGAR submission)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ReadError(f"the input is over the {_megabytes(max_bytes)} limit; raise it with --max-size")
+    if data.startswith(b"PK\x03\x04"):
+        raise ReadError(f"this is {_zip_kind(data)}")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReadError(f"this is {what}")
     text = decode(data)
     if not text.strip():
-        raise ReadError("the file is empty" if not data else "the file holds only white space")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        raise ReadError("the file is empty; give the text of a release" if not data
+                        else "the file holds only white space; give the text of a release")
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     return Document(name, tuple(_read_lines(text, name)), "html" if _looks_html(text) else "text")
+
+
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]{0,64}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b]{0,1024}(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROLS = dict.fromkeys([*range(0, 9), *range(14, 32), 127, *range(0x80, 0xA0)])
+_CONTROLS.update({0x0B: " ", 0x0C: " "})
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters (tabs and line ends stay; form feeds become spaces)."""
+    if not _ANY_CONTROL.search(text):
+        return text
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    return text.translate(_CONTROLS)
 
 
 def decode(data: bytes) -> str:
@@ -65,8 +99,8 @@ def decode(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        raise ReadError("binary data (NUL bytes); give the release as text, markdown or HTML")
+    if b"\x00" in data[:8192]:
+        raise ReadError("this is binary data (NUL bytes), not text; give the release as text, markdown or HTML")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -286,7 +320,8 @@ def expand_inputs(paths: list[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
-            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found = sorted(str(f) for f in path.iterdir()
+                           if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
             out.extend(found if found else [p])
         else:
             out.append(p)

@@ -23,7 +23,7 @@ from .periods import fiscal_label
 STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
 ADDITIVE = ("income", "cashflow", "reconciliation")
 _STOP = frozenset("a an and the of for to in on at by from as its".split())
-_SUFFIX = re.compile(r"[,.]?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|lp|l\.p|n\.v|s\.a)\.?$", re.I)
+_SUFFIX = re.compile(r"(?<![\s,.])[,.]?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|lp|l\.p|n\.v|s\.a)\.?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,9 @@ class _Row:
     order: int = 0
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def company_key(name: str) -> str:
     """A company name folded for grouping: case, punctuation and legal suffixes ignored."""
     text = name.strip()
@@ -99,7 +102,7 @@ def company_key(name: str) -> str:
         if stripped == text:
             break
         text = stripped
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 def label_text(label: str) -> str:
@@ -299,9 +302,12 @@ def _is_concept(name: str) -> bool:
     return name in _concepts()
 
 
+_SHARE_WORD = re.compile(r"share|eps|per\b", re.I)
+
+
 def _display(fact: Fact) -> str:
     label = " ".join(fact.label.split()).rstrip(":")
-    if fact.unit in ("USD/share", "shares") and not re.search(r"share|eps|per\b", label, re.I):
+    if fact.unit in ("USD/share", "shares") and not _SHARE_WORD.search(label):
         heading = " ".join(fact.group.split()).rstrip(":")
         return f"{label} ({heading})" if heading else f"{label} ({'per share' if fact.unit == 'USD/share' else 'shares'})"
     return label

@@ -20,22 +20,29 @@ def is_title(text: str) -> bool:
     return bool(_TITLE_WORDS.search(text)) and len(text) < 200
 
 
+_NOT_LETTER = re.compile(r"[^a-z ]+")
+_EBITDA = re.compile(r"(?:adjusted )?ebitda\b")
+_REVENUE = re.compile(r"(?:total )?(?:net )?(?:revenues?|sales)\b")
+_RESULT = re.compile(r"net (?:income|loss|earnings)|operating (?:income|loss)|gross (?:profit|margin)|(?:income|loss) from operations")
+_NET_INCOME = re.compile(r"net (?:income|loss|earnings)\b")
+
+
 def classify(title: str, labels: list[str]) -> str:
     """Statement kind of a table: income, balance, cashflow, reconciliation, segment or other."""
     for kind, pattern in _TITLE_RULES:
         if pattern.search(title):
             return kind
-    low = [re.sub(r"[^a-z ]", "", label.lower()).strip() for label in labels]
-    if any(re.match(r"(?:adjusted )?ebitda\b", x) or "non gaap" in x or "nongaap" in x for x in low):
+    low = [_NOT_LETTER.sub("", label.lower()).strip() for label in labels]
+    if any(_EBITDA.match(x) or "non gaap" in x or "nongaap" in x for x in low):
         return "reconciliation"
     if any(x in ("total assets", "total liabilities") or x.startswith("total liabilities and") for x in low):
         return "balance"
     if any("operating activities" in x or "investing activities" in x for x in low):
         return "cashflow"
-    if any(re.match(r"(?:total )?(?:net )?(?:revenues?|sales)\b", x) for x in low) and any(
-        re.match(r"net (?:income|loss|earnings)|operating (?:income|loss)|gross (?:profit|margin)|(?:income|loss) from operations", x) for x in low
+    if any(_REVENUE.match(x) for x in low) and any(
+        _RESULT.match(x) for x in low
     ):
         return "income"
-    if any(re.match(r"net (?:income|loss|earnings)\b", x) for x in low) and len(low) >= 6:
+    if any(_NET_INCOME.match(x) for x in low) and len(low) >= 6:
         return "income"
     return "other"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .model import Amount, Document, Finding, Line
-from .numbers import detect_scale, parse_amount
+from .numbers import detect_scale, parse_amount, unreadable_number
 from .periods import Column, is_header, read_columns, tokens
 
 _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
@@ -25,6 +25,7 @@ class Value:
     start: float
     end: float
     line: int
+    unreadable: bool = False  # printed as a number but out of range or malformed: keeps its column, gives no fact
 
 
 @dataclass(slots=True)
@@ -61,6 +62,17 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
     gap: list[str] = []
     gap_lines: list[Line] = []
     current: RawTable | None = None
+    orphans: list[int] = []  # lines of rows with numbers but no dated header above them
+    amounts = False  # one of them holds an amount as financial tables print them (`1,200`, `$`, `(`, `%`, `.5`)
+
+    def report_orphans() -> None:
+        nonlocal amounts
+        if len(orphans) >= 2 and amounts:
+            findings.append(Finding("warning", f"{doc.name}:{orphans[0]}",
+                                    f"lines {orphans[0]}-{orphans[-1]}: {len(orphans)} rows of numbers under no column "
+                                    f"header with dates or periods; not read"))
+        orphans.clear()
+        amounts = False
 
     def close() -> None:
         nonlocal current
@@ -88,6 +100,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         if not values:
             if _is_prose(line.text):
                 close()
+                report_orphans()
                 header, gap, gap_lines = [], [], []
                 continue
             if current is not None:
@@ -99,23 +112,36 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             columns = read_columns(header, " ".join(gap[-3:]))
             if any(c.kind == "period" for c in columns):
                 close()
+                report_orphans()
                 current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout)
                 current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
             elif current is None:
                 findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
             header = []
         if current is None:
+            if _WORD3.search(label):
+                if orphans and line.number - orphans[-1] > 3:
+                    report_orphans()
+                orphans.append(line.number)
+                amounts = amounts or any(_FINANCIAL_AMOUNT.search(v.amount.text) for v in values)
             continue
         gap, gap_lines = [], []
         _add_row(current, line, label, values)
     close()
+    report_orphans()
     return tables, findings
+
+
+_WORD3 = re.compile(r"[A-Za-z]{3}")
+
+
+_FINANCIAL_AMOUNT = re.compile(r"\d,\d{3}|[$()%]|\.\d")
 
 
 def _is_heading(text: str) -> bool:
     """A line between a table's header and its first row that can head the rows below it (not a scale note)."""
     text = text.strip()
-    return bool(re.search(r"[A-Za-z]{3}", text)) and not text.startswith("(") and detect_scale(text) is None
+    return bool(_WORD3.search(text)) and not text.startswith("(") and detect_scale(text) is None
 
 
 def _is_blank(line: Line) -> bool:
@@ -127,19 +153,25 @@ def _is_blank(line: Line) -> bool:
     return all(not c.text or _RULE.match(c.text) for c in line.cells)
 
 
+_SUBHEADER_WORDS = re.compile(r"%|amounts?|dollars?|of|net|sales|revenues?|total|change|percent(?:age)?|[|()\s]", re.I)
+
+
 def _is_subheader(line: Line) -> bool:
     toks = tokens(line)
     if not toks or not all(t.kind in ("amounts", "pct", "change") for t in toks):
         return False
-    rest = re.sub(r"(?i)%|amounts?|dollars?|of|net|sales|revenues?|total|change|percent(age)?|[|()\s]", "", line.text)
+    rest = _SUBHEADER_WORDS.sub("", line.text)
     return not rest
+
+
+_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.;!?](?:\s|$)")
 
 
 def _is_prose(text: str) -> bool:
     words = text.split()
     if len(words) >= 20:
         return True
-    return len(words) >= 9 and bool(re.search(r"\b[a-z]{3,}[.;!?](?:\s|$)", text))
+    return len(words) >= 9 and bool(_SENTENCE_END.search(text))
 
 
 def row_values(line: Line) -> tuple[str, list[Value]]:
@@ -168,7 +200,10 @@ def _cell_values(line: Line) -> tuple[str, list[Value]]:
                     last.amount = merged
             continue
         amount = parse_amount(prefix + text)
-        if amount is not None and (values or label or not _is_label_like(text)):
+        if amount is None and label and unreadable_number(text):
+            values.append(Value(Amount(None, text), float(cell.start), float(cell.start), float(cell.end), line.number, True))
+            prefix = ""
+        elif amount is not None and (values or label or not _is_label_like(text)):
             values.append(Value(amount, float(cell.start), float(cell.start), float(cell.end), line.number))
             prefix = ""
         elif not values:
@@ -178,13 +213,19 @@ def _cell_values(line: Line) -> tuple[str, list[Value]]:
     return " ".join(label).strip(), values
 
 
+_WORD2 = re.compile(r"[A-Za-z]{2}")
+
+
 def _is_label_like(text: str) -> bool:
-    return bool(re.search(r"[A-Za-z]{2}", text))
+    return bool(_WORD2.search(text))
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 def _text_values(line: Line) -> tuple[str, list[Value]]:
     text = line.text
-    toks = list(re.finditer(r"\S+", text))
+    toks = list(_TOKEN.finditer(text))
     values: list[Value] = []
     i = len(toks) - 1
     suffix = ""
@@ -202,10 +243,13 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
             i -= 1
             continue
         amount = parse_amount(tok + suffix)
+        unreadable = amount is None and i > 0 and unreadable_number(tok)
+        if unreadable:
+            amount = Amount(None, tok)
         if amount is None or (amount.value is None and not values and i == 0):
             break
         end = toks[i].end() + len(suffix)
-        values.insert(0, Value(amount, float(end), float(toks[i].start()), float(end), line.number))
+        values.insert(0, Value(amount, float(end), float(toks[i].start()), float(end), line.number, unreadable))
         suffix = ""
         i -= 1
     label = text[: toks[i].end()] if i >= 0 else ""
@@ -265,12 +309,16 @@ _LABEL_SPLIT = re.compile(r"(?<=[a-z'’])\s+(?=[A-Z])")
 _CONNECTORS = {"and", "of", "or", "to", "for", "in", "on", "from", "with", "by", "the", "net", "less", "at", "per", "as"}
 
 
+_AMOUNT_SPLIT = re.compile(r"(?:\$\s{0,8})?(?:\(?-?[\d,.]{1,40}\)?%?)(?=\s|$)|\s\$\s")
+_AFTER_COLON = re.compile(r"(?<=:)\s+")
+
+
 def _label_items(text: str) -> list[str]:
     """The labels of a flattened paragraph, in order: split at colons and at a capital after a lower-case word."""
-    pieces = [p for p in re.split(r"(?:\$\s*)?(?:\(?-?[\d,.]+\)?%?)(?=\s|$)|\s\$\s", text) if p and p.strip(" $")]
+    pieces = [p for p in _AMOUNT_SPLIT.split(text) if p and p.strip(" $")]
     items: list[str] = []
     for piece in pieces:
-        for part in re.split(r"(?<=:)\s+", piece.strip()):
+        for part in _AFTER_COLON.split(piece.strip()):
             words = part.split()
             start = 0
             for j in range(1, len(words)):
@@ -292,6 +340,11 @@ def place_values(table: RawTable, name: str) -> list[Finding]:
     n = len(cols)
     learned = _learn_positions(table.rows, n)
     for row in table.rows:
+        for v in row.values:
+            if v.unreadable:
+                findings.append(Finding("warning", f"{name}:{row.line}",
+                                        f"row '{row.label[:60]}': '{v.amount.text[:40]}' is not a readable amount "
+                                        f"(out of range or malformed); left out"))
         placed = _place(row, cols, learned)
         if placed is None:
             findings.append(Finding("warning", f"{name}:{row.line}",
@@ -334,9 +387,12 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None) -> list
     return None
 
 
+_FOOTNOTE = re.compile(r"\(\d{1,2}\)|\([a-z]\)|\*+")
+
+
 def _footnote(value: Value) -> bool:
     text = value.amount.text.strip()
-    return bool(re.fullmatch(r"\(\d{1,2}\)|\([a-z]\)|\*+", text))
+    return bool(_FOOTNOTE.fullmatch(text))
 
 
 def _by_position(values: list[Value], learned: list[float], layout: str) -> list[tuple[int, Value]] | None:
@@ -368,7 +424,7 @@ def _by_header(values: list[Value], cols: list[Column]) -> list[tuple[int, Value
 def _paragraph_amounts(line: Line) -> list[Value]:
     out: list[Value] = []
     prefix = ""
-    for m in re.finditer(r"\S+", line.text):
+    for m in _TOKEN.finditer(line.text):
         tok = m.group(0)
         if tok == "$":
             prefix = "$ "
@@ -405,11 +461,14 @@ def realign_paragraph(table: RawTable, line: Line, amounts: list[Value], items: 
     return [Finding("info", where, f"flattened paragraph realigned into {len(rows)} rows; {ok} totals confirm it")]
 
 
+_NOT_LOWER = re.compile(r"[^a-z]+")
+
+
 def _confirm(items: list[str], rows: dict[str, list[Value]], table: RawTable, n: int) -> tuple[int, list[str]]:
     """Check the totals of realigned rows against their components and against total assets."""
     ok, failed = 0, []
     components: list[str] = []
-    assets = next((r for r in table.rows if re.sub(r"[^a-z]", "", r.label.lower()) == "totalassets" and r.placed), None)
+    assets = next((r for r in table.rows if _NOT_LOWER.sub("", r.label.lower()) == "totalassets" and r.placed), None)
     for item in items:
         if item.endswith(":"):
             components = []

@@ -60,7 +60,7 @@ def test_not_a_release_exits_1_with_one_line(tmp_path):
     doc.write_text("Dear shareholder,\n\nWe thank you for your support in 2011.\n")
     result = invoke("facts", str(doc), "--format", "json")
     assert result.exit_code == 1
-    assert result.stdout.strip() == "[]"
+    assert result.stdout == ""
     assert result.stderr.strip() == f"fusion: {doc}: no financial statements found (no table with period columns and numbers)"
 
 
@@ -77,9 +77,9 @@ def test_missing_file_and_pdf(tmp_path):
     pdf = tmp_path / "release.pdf"
     pdf.write_bytes(b"%PDF-1.4 binary")
     result = invoke("facts", str(tmp_path / "nope.txt"), str(pdf))
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     lines = result.stderr.strip().splitlines()
-    assert lines[0].endswith("nope.txt: no such file")
+    assert lines[0].endswith("nope.txt: no such file or folder; check the path")
     assert "pdftotext -layout" in lines[1]
     assert "Traceback" not in result.stderr
 
