@@ -13,7 +13,7 @@ _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
 _PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$", re.I)
 _PREFIX = {"$", "(", "$(", "($", "US$", "(US$", "€", "£"}
 _SUFFIX = {")", "%", ")%", "%)", ") %", "pts", "pts.", "bps", "pp", "x"}
-_CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|net|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)
+_CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)
 
 
 @dataclass(slots=True)
@@ -36,6 +36,7 @@ class RawRow:
     values: list[Value]
     layout: str
     placed: list[tuple[int, Value]] | None = None  # (column index, value) once placed
+    cells: int = 0  # cells in the source line, when the layout has cells and no `$` or `)` cell of its own
 
 
 @dataclass(slots=True)
@@ -258,7 +259,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
     label, section = _join_wrapped(table, line, label)
-    table.rows.append(RawRow(line.number, label, section, values, line.layout))
+    plain = line.cells is not None and not any(c.text in _PREFIX or c.text in _SUFFIX for c in line.cells)
+    table.rows.append(RawRow(line.number, label, section, values, line.layout, cells=len(line.cells or ()) if plain else 0))
 
 
 def _join_wrapped(table: RawTable, line: Line, label: str) -> tuple[str, str]:
@@ -339,13 +341,16 @@ def place_values(table: RawTable, name: str) -> list[Finding]:
     cols = table.columns
     n = len(cols)
     learned = _learn_positions(table.rows, n)
+    spans = _header_spans(table)
+    last = table.header[-1] if table.header else None
+    leaf_cells = len(last.cells) if last is not None and last.cells is not None and last.layout == "tab" else 0
     for row in table.rows:
         for v in row.values:
             if v.unreadable:
                 findings.append(Finding("warning", f"{name}:{row.line}",
                                         f"row '{row.label[:60]}': '{v.amount.text[:40]}' is not a readable amount "
                                         f"(out of range or malformed); left out"))
-        placed = _place(row, cols, learned)
+        placed = _place(row, cols, learned, spans, leaf_cells)
         if placed is None:
             findings.append(Finding("warning", f"{name}:{row.line}",
                                     f"row '{row.label[:60]}' has {len(row.values)} numbers for {n} columns; not placed"))
@@ -360,7 +365,18 @@ def _learn_positions(rows: list[RawRow], n: int) -> list[float] | None:
     return [median(v[j].pos for v in full) for j in range(n)]
 
 
-def _place(row: RawRow, cols: list[Column], learned: list[float] | None) -> list[tuple[int, Value]] | None:
+def _header_spans(table: RawTable) -> list[tuple[float, float]]:
+    """Each column's extent: the narrowest header cell holding it (cell layouts), else the column's own text."""
+    spans = []
+    for c in table.columns:
+        cells = [(cell.end - cell.start, cell.start, cell.end) for line in table.header for cell in (line.cells or ())
+                 if cell.text and cell.start <= c.start < cell.end]
+        spans.append(min(cells)[1:] if cells else (c.start, max(c.end, c.start + 1)))
+    return spans
+
+
+def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: list[tuple[float, float]],
+           leaf_cells: int = 0) -> list[tuple[int, Value]] | None:
     values = row.values
     n = len(cols)
     periods = [j for j, c in enumerate(cols) if c.kind == "period"]
@@ -382,8 +398,10 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None) -> list
             return by_pos
     if len(values) == len(periods) and not any(v.amount.percent for v in values) and learned is None:
         return list(zip(periods, values))
-    if row.layout in ("html", "pipe"):
-        return _by_header(values, cols)
+    if row.layout in ("html", "pipe") or (row.cells and row.cells == leaf_cells):
+        return _by_header(values, spans)
+    if row.layout == "text" and learned is None:
+        return _under_header(values, cols)
     return None
 
 
@@ -409,15 +427,34 @@ def _by_position(values: list[Value], learned: list[float], layout: str) -> list
     return placed
 
 
-def _by_header(values: list[Value], cols: list[Column]) -> list[tuple[int, Value]] | None:
+def _by_header(values: list[Value], spans: list[tuple[float, float]]) -> list[tuple[int, Value]] | None:
+    """Cells under exactly one header cell each (HTML colspans, pipe cells); otherwise not placed."""
     placed: list[tuple[int, Value]] = []
     used: set[int] = set()
     for v in values:
-        hits = [j for j, c in enumerate(cols) if int(c.start) <= v.start < max(int(c.end), int(c.start) + 1)]
+        hits = [j for j, (start, end) in enumerate(spans) if int(start) <= v.start < int(end)]
         if len(hits) != 1 or hits[0] in used:
             return None
         used.add(hits[0])
         placed.append((hits[0], v))
+    return placed
+
+
+def _under_header(values: list[Value], cols: list[Column]) -> list[tuple[int, Value]] | None:
+    """Fixed-width text with no complete row to learn from: each number under the nearest header, when clearly nearest."""
+    centres = [(c.start + c.end) / 2 for c in cols]
+    gaps = [b - a for a, b in zip(centres, centres[1:])]
+    reach = 0.4 * min(gaps) if gaps else 8.0
+    placed: list[tuple[int, Value]] = []
+    used: set[int] = set()
+    for v in values:
+        middle = (v.start + v.end) / 2
+        j = min(range(len(cols)), key=lambda k: abs(centres[k] - middle))
+        c = cols[j]
+        if abs(centres[j] - middle) > reach or v.end < c.start or v.start > c.end + reach or j in used:
+            return None
+        used.add(j)
+        placed.append((j, v))
     return placed
 
 

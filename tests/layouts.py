@@ -1,0 +1,287 @@
+"""Financial statements with known numbers, rendered in the layouts releases come in.
+
+A Statement is rendered as newswire tab text, a markdown pipe table, a fixed-width EDGAR submission
+(`<TABLE>`, `<CAPTION>`, `<S>`/`<C>`, `- -` escaped rules, `$` in a column of its own) or Workiva-style
+HTML (`$`, `(` and `)` in separate cells, `&#160;` spacers, `<br>` in date headers). `expected()` gives
+every number a parser must return, with its label and period. Used by the property tests and the
+benchmark's generated corpus.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+MONTH_DAYS = {3: 31, 6: 30, 9: 30, 12: 31}
+SCALES = {"units": 1, "thousands": 1_000, "millions": 1_000_000}
+SCALE_NOTES = {"thousands": "(in thousands, except per share data)", "millions": "(in millions, except per share data)"}
+INCOME_LABELS = ("Revenue", "Cost of revenue", "Gross profit", "Selling, general and administrative", "Research and development",
+                 "Marketing", "Technology and development", "Restructuring charges", "Depreciation and amortization",
+                 "Total operating expenses", "Operating income", "Interest expense", "Interest income", "Other income, net",
+                 "Income before income taxes", "Provision for income taxes", "Net income")
+BALANCE_LABELS = ("Cash and cash equivalents", "Accounts receivable, net", "Inventories", "Prepaid expenses", "Total current assets",
+                  "Property and equipment, net", "Goodwill", "Total assets", "Accounts payable", "Accrued liabilities",
+                  "Deferred revenue", "Long-term debt", "Total liabilities", "Total stockholders' equity")
+EPS_LABEL = "Net income per share - diluted"
+LAYOUTS = ("tab", "pipe", "pipe-split", "edgar", "html")
+
+
+@dataclass(frozen=True)
+class Column:
+    end: date
+    months: int  # 0 for a balance-sheet date
+
+
+@dataclass
+class Statement:
+    """One table: the header groups over its columns, and rows of whole numbers in the printed scale."""
+
+    kind: str  # income or balance
+    columns: list[Column]
+    groups: list[tuple[str, list[int]]]  # "Three Months Ended" over column indices; empty for balance sheets
+    rows: list[tuple[str, list[int | None]]]
+    scale: str = "units"
+    eps: list[Decimal] | None = None  # a per-share row, never scaled
+    company: str = "Acme Widget Corp."
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return "Condensed Consolidated Statements of Operations" if self.kind == "income" else "Condensed Consolidated Balance Sheets"
+
+
+def income(month: int, year: int, ytd: bool, rows: list[tuple[str, list[int | None]]], scale: str = "units",
+           eps: list[Decimal] | None = None) -> Statement:
+    """A quarter (and its year to date) against the year before: 2 or 4 columns."""
+    end, before = date(year, month, MONTH_DAYS[month]), date(year - 1, month, MONTH_DAYS[month])
+    columns = [Column(end, 3), Column(before, 3)]
+    groups = [("Three Months Ended", [0, 1])]
+    if ytd and month != 3:
+        columns += [Column(end, month), Column(before, month)]
+        groups.append((f"{_words(month)} Months Ended", [2, 3]))
+    if month == 12 and ytd:
+        groups[-1] = ("Year Ended", [2, 3])
+    return Statement("income", columns, groups, [(label, values[: len(columns)]) for label, values in rows], scale,
+                     eps[: len(columns)] if eps else None)
+
+
+def annual(year: int, years: int, rows: list[tuple[str, list[int | None]]], scale: str = "units") -> Statement:
+    """Fiscal years ended December 31: 2 or 3 columns."""
+    columns = [Column(date(year - k, 12, 31), 12) for k in range(years)]
+    return Statement("income", columns, [("Year Ended", list(range(years)))], [(label, values[:years]) for label, values in rows], scale)
+
+
+def balance(month: int, year: int, rows: list[tuple[str, list[int | None]]], scale: str = "units") -> Statement:
+    """A quarter-end against the previous fiscal year-end."""
+    columns = [Column(date(year, month, MONTH_DAYS[month]), 0), Column(date(year - 1, 12, 31), 0)]
+    return Statement("balance", columns, [], [(label, values[:2]) for label, values in rows], scale)
+
+
+def _words(month: int) -> str:
+    return {6: "Six", 9: "Nine", 12: "Twelve"}[month]
+
+
+def expected(statement: Statement) -> dict[tuple[str, str, int], Decimal]:
+    """(label, period end, months) -> value in units, for every number printed."""
+    factor = SCALES[statement.scale]
+    out: dict[tuple[str, str, int], Decimal] = {}
+    for label, values in statement.rows:
+        for column, value in zip(statement.columns, values):
+            if value is not None:
+                out[(label, column.end.isoformat(), column.months)] = Decimal(value) * factor
+    if statement.eps:
+        for column, value in zip(statement.columns, statement.eps):
+            out[(EPS_LABEL, column.end.isoformat(), column.months)] = value
+    return out
+
+
+def render(statement: Statement, layout: str) -> str:
+    """The statement as a whole release document in one layout."""
+    return {"tab": _tab, "pipe": _pipe, "pipe-split": _pipe_split, "edgar": _edgar, "html": _html}[layout](statement)
+
+
+# ---- cells ------------------------------------------------------------------------------------------
+
+def _amount(value: int | Decimal | None) -> tuple[str, str, str]:
+    """A value as (prefix, digits, suffix): `(1,234` and `)` for negatives, an em dash for zero, blank for none."""
+    if value is None:
+        return "", "", ""
+    if value == 0:
+        return "", "\u2014", ""
+    text = f"{abs(value):,.2f}" if isinstance(value, Decimal) else f"{abs(value):,}"
+    return ("(", text, ")") if value < 0 else ("", text, "")
+
+
+def _dollar(label: str, row: int) -> bool:
+    """Dollar signs on the first row and on totals, as statements print them."""
+    return row == 0 or label.startswith("Total")
+
+
+def _all_rows(statement: Statement) -> list[tuple[str, list]]:
+    rows: list[tuple[str, list]] = list(statement.rows)
+    if statement.eps:
+        rows.append((EPS_LABEL, list(statement.eps)))
+    return rows
+
+
+def _header_dates(statement: Statement) -> tuple[list[tuple[str, str, list[int]]], list[str]]:
+    """Spanning groups as (period words, month and day) and the leaf labels under them."""
+    if statement.kind == "balance":
+        return [], [f"{MONTH_NAMES[c.end.month]} {c.end.day}, {c.end.year}" for c in statement.columns]
+    groups = [(words, f"{MONTH_NAMES[statement.columns[cols[0]].end.month]} {statement.columns[cols[0]].end.day},", cols)
+              for words, cols in statement.groups]
+    return groups, [str(c.end.year) for c in statement.columns]
+
+
+def _preamble(statement: Statement) -> list[str]:
+    return [f"{statement.company} Reports Results", "",
+            f"{statement.company} today announced its financial results. The tables below present them.", "",
+            statement.company, statement.title] + ([SCALE_NOTES[statement.scale]] if statement.scale in SCALE_NOTES else []) + [""]
+
+
+def _text(value: int | Decimal | None, dollar: bool) -> str:
+    prefix, digits, suffix = _amount(value)
+    return ("$ " if dollar and digits else "") + prefix + digits + suffix
+
+
+# ---- layouts ----------------------------------------------------------------------------------------
+
+def _tab(statement: Statement) -> str:
+    groups, leaves = _header_dates(statement)
+    lines = _preamble(statement)
+    if groups:
+        line1, line2 = [""], [""]
+        for words, monthday, cols in groups:
+            line1 += [words] + [""] * (len(cols) - 1)
+            line2 += [monthday] + [""] * (len(cols) - 1)
+        lines += ["\t".join(line1), "\t".join(line2)]
+    lines.append("\t".join([""] + leaves))
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        dollar = _dollar(label, r) and None not in values
+        lines.append("\t".join([label] + [_text(v, dollar) for v in values]))
+    return "\n".join(lines) + "\n\nAbout the company: it makes widgets for the world's factories and ships them.\n"
+
+
+def _pipe(statement: Statement) -> str:
+    groups, leaves = _header_dates(statement)
+    lines = _preamble(statement)
+    if groups:
+        cells = [""]
+        for words, monthday, cols in groups:
+            cells += [f"{words} {monthday}"] + [""] * (len(cols) - 1)
+        lines.append("| " + " | ".join(cells) + " |")
+    else:
+        lines.append("| " + " | ".join([""] * (len(leaves) + 1)) + " |")
+    lines.append("|" + "---|" * (len(leaves) + 1))
+    lines.append("| " + " | ".join([""] + leaves) + " |")
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        lines.append("| " + " | ".join([label] + [_text(v, _dollar(label, r)) for v in values]) + " |")
+    return "\n".join(lines) + "\n\nAbout the company: it makes widgets for the world's factories and ships them.\n"
+
+
+def _pipe_split(statement: Statement) -> str:
+    """Markdown with `$`, the number and `)` in cells of their own, as PDF-to-markdown tools write them."""
+    groups, leaves = _header_dates(statement)
+    lines = _preamble(statement)
+    width = 1 + 3 * len(leaves)
+    if groups:
+        cells = [""]
+        for words, monthday, cols in groups:
+            cells += [f"{words} {monthday}"] + [""] * (3 * len(cols) - 1)
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("|" + "---|" * width)
+    lines.append("| " + " | ".join([""] + [cell for leaf in leaves for cell in ("", leaf, "")]) + " |")
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        cells = [label]
+        for v in values:
+            prefix, digits, suffix = _amount(v)
+            cells += ["$" if _dollar(label, r) and digits else "", prefix + digits, suffix]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\nAbout the company: it makes widgets for the world's factories and ships them.\n"
+
+
+_LABEL_WIDTH, _COL_WIDTH = 44, 16
+
+
+def _edgar(statement: Statement) -> str:
+    """A full EDGAR text submission whose EX-99.1 holds the statement as a fixed-width <TABLE>."""
+    groups, leaves = _header_dates(statement)
+    n = len(leaves)
+
+    def spread(texts: list[tuple[str, list[int]]]) -> str:
+        line = " " * (_LABEL_WIDTH + _COL_WIDTH * n)
+        for text, cols in texts:
+            left, right = _LABEL_WIDTH + _COL_WIDTH * cols[0] + 2, _LABEL_WIDTH + _COL_WIDTH * (cols[-1] + 1)
+            pad = max(0, (right - left - len(text)) // 2)
+            start = left + pad
+            line = line[:start] + text + line[start + len(text):]
+        return line.rstrip()
+
+    table = ["<TABLE>", "<CAPTION>"]
+    if groups:
+        table.append(spread([(words, cols) for words, _md, cols in groups]))
+        table.append(spread([(monthday, cols) for _w, monthday, cols in groups]))
+        table.append(spread([("-" * (_COL_WIDTH * len(cols) - 2), cols) for _w, _md, cols in groups]))
+    if not groups:  # balance-sheet dates on two lines, as fixed-width columns are too narrow for them
+        table.append(spread([(leaf.rsplit(" ", 1)[0], [j]) for j, leaf in enumerate(leaves)]))
+        leaves = [leaf.rsplit(" ", 1)[1] for leaf in leaves]
+    table.append(spread([(leaf, [j]) for j, leaf in enumerate(leaves)]))
+    table.append(" " * _LABEL_WIDTH + "".join("  " + "-" * (_COL_WIDTH - 2) for _ in leaves))
+    table.append("<S>" + " " * (_LABEL_WIDTH - 3) + "".join("<C>" + " " * (_COL_WIDTH - 3) for _ in leaves))
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        dots = label + " " + "." * max(2, _LABEL_WIDTH - len(label) - 3)
+        line = dots.ljust(_LABEL_WIDTH)
+        for v in values:
+            prefix, digits, suffix = _amount(v)
+            digits = "--" if digits == "\u2014" else digits  # EDGAR text is ASCII
+            dollar = "$" if _dollar(label, r) and digits else " "
+            number = (prefix + digits + (suffix or " ")).rjust(_COL_WIDTH - 3)
+            line += "  " + dollar + number
+        table.append(line.rstrip())
+        if label.startswith("Total"):
+            table.append("- " + "-" * (_LABEL_WIDTH - 2) + "".join("  " + "-" * (_COL_WIDTH - 2) for _ in leaves))
+    table.append("</TABLE>")
+    body = _preamble(statement)[:-1] + ["", *table, "", "About the company: it makes widgets for the world's factories.", ""]
+    return "\n".join([
+        "<SEC-DOCUMENT>0000950123-24-000001.txt : 20240501", "<SEC-HEADER>0000950123-24-000001.hdr.sgml : 20240501",
+        "CONFORMED SUBMISSION TYPE:\t8-K", f"COMPANY CONFORMED NAME:\t\t\t{statement.company.upper()}", "</SEC-HEADER>",
+        "<DOCUMENT>", "<TYPE>8-K", "<SEQUENCE>1", "<TEXT>", "", "    ITEM 2.02  RESULTS OF OPERATIONS AND FINANCIAL CONDITION", "",
+        "</TEXT>", "</DOCUMENT>", "<DOCUMENT>", "<TYPE>EX-99.1", "<SEQUENCE>2", "<DESCRIPTION>PRESS RELEASE", "<TEXT>",
+        "<PAGE>   1", *body, "</TEXT>", "</DOCUMENT>", "</SEC-DOCUMENT>", ""])
+
+
+def _html(statement: Statement) -> str:
+    """Workiva-style exhibit: three cells per column (`$`, number, `)`), spacer cells, `<br>` in date headers."""
+    groups, leaves = _header_dates(statement)
+    esc = html.escape
+    spacer = '<td style="width:1%">&#160;</td>'
+    rows = []
+    if groups:
+        cells = ["<td>&#160;</td>"]
+        for k, (words, monthday, cols) in enumerate(groups):
+            if k:
+                cells.append(spacer)
+            cells.append(f'<td colspan="{4 * len(cols) - 1}" style="text-align:center">{esc(words)}<br>{esc(monthday)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cells = ["<td>&#160;</td>"]
+    for j, leaf in enumerate(leaves):
+        if j:
+            cells.append(spacer)
+        cells.append(f'<td colspan="3" style="text-align:center;font-weight:bold">{esc(leaf)}</td>')
+    rows.append("<tr>" + "".join(cells) + "</tr>")
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        cells = [f'<td style="padding-left:10pt"><span>{esc(label)}</span></td>']
+        for i, v in enumerate(values):
+            if i:
+                cells.append(spacer)
+            prefix, digits, suffix = _amount(v)
+            dollar = "$" if _dollar(label, r) and digits else "&#160;"
+            cells += [f"<td>{dollar}</td>", f'<td style="text-align:right">{esc(prefix + digits)}</td>', f"<td>{suffix or '&#160;'}</td>"]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head = "".join(f"<p>{esc(line)}</p>\n" for line in _preamble(statement) if line)
+    return ("<html><head><title>Exhibit 99.1</title><style>td {font-size:9pt}</style></head><body>\n" + head
+            + '<table style="border-collapse:collapse;width:100%">\n' + "\n".join(rows) + "\n</table>\n"
+            + "<p>About the company: it makes widgets for the world&#8217;s factories.</p>\n</body></html>\n")
