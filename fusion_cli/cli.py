@@ -37,6 +37,7 @@ class AnalyzeFormat(str, Enum):
     csv = "csv"
     json = "json"
     md = "md"
+    xlsx = "xlsx"
 
 
 class View(str, Enum):
@@ -212,7 +213,7 @@ def facts(
 def analyze(
     inputs: Inputs,
     view: Annotated[Optional[View], typer.Option("--view", "-v", help="summary (default on a terminal), statements, changes, margins, bridge or all (default for csv/json).")] = None,
-    format: Annotated[Optional[AnalyzeFormat], typer.Option("--format", "-f", help="table (default on a terminal), csv (default otherwise), json or md.")] = None,
+    format: Annotated[Optional[AnalyzeFormat], typer.Option("--format", "-f", help="table (default on a terminal), csv (default otherwise), json, md, or xlsx (with --output).")] = None,
     wide: Annotated[bool, typer.Option("--wide", help="csv/json: one column per period instead of one row per value.")] = False,
     mapping: Annotated[Optional[Path], typer.Option("--map", help="TOML file of your own synonyms: \"label\" = \"concept or label\".")] = None,
     scale: Annotated[Scale, typer.Option("--scale", help="Display scale of USD amounts (table and md only).")] = Scale.auto,
@@ -240,6 +241,9 @@ def analyze(
         except MappingError as exc:
             _err(str(exc))
             raise typer.Exit(EXIT_USAGE) from None
+        if (format is AnalyzeFormat.xlsx or (format is None and output is not None and output.suffix.lower() == ".xlsx")) and output is None:
+            _err("--format xlsx writes a workbook: give the file with --output FILE.xlsx")
+            raise typer.Exit(EXIT_USAGE)
         results = _extract_all(inputs, quiet, max_size)
         result = analyze_extractions(results, synonyms, company)
         _check_summaries(result, results, quiet)
@@ -254,6 +258,9 @@ def analyze(
         shown = view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)
         if chosen is AnalyzeFormat.table:
             _print_grids(result, shown.value, scale.value, sources)
+            return
+        if chosen is AnalyzeFormat.xlsx:
+            _write_xlsx(result, shown.value, output, inputs)
             return
         _emit(_analysis_text(result, chosen, shown.value, wide, scale.value, sources), output, inputs)
 
@@ -277,7 +284,7 @@ def _check_summaries(result, extractions, quiet: bool) -> None:
 def _format_for(output: Optional[Path]) -> "AnalyzeFormat":
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
-        return AnalyzeFormat(suffix) if suffix in ("csv", "json", "md") else AnalyzeFormat.csv
+        return AnalyzeFormat(suffix) if suffix in ("csv", "json", "md", "xlsx") else AnalyzeFormat.csv
     return AnalyzeFormat.table if sys.stdout.isatty() else AnalyzeFormat.csv
 
 
@@ -292,6 +299,29 @@ def _print_grids(result, view: str, scale: str, sources: bool) -> None:
         for table in grid_tables(grid, sources, console.width):
             console.print(table)
             console.print()
+
+
+def _write_xlsx(result, view: str, output: Path, inputs: list[str]) -> None:
+    """A workbook: one sheet per view with a column per period, and the tidy rows on a `data` sheet."""
+    from .analysis import VIEW_SECTIONS, wide_frame
+    from .export import frames_xlsx
+
+    if any(p != "-" and _same_file(Path(p), output) for p in inputs):
+        _err(f"{output}: refusing to overwrite an input file; choose another --output")
+        raise typer.Exit(EXIT_USAGE)
+    names = [v for v in ("statements", "changes", "margins", "bridge") if view in (v, "all", "summary")]
+    sheets = []
+    for name in names:
+        points = [p for p in result.points if p.section in VIEW_SECTIONS[name]]
+        if points:
+            sheets.append((name, wide_frame(result.frame(VIEW_SECTIONS[name]), points)))
+    sections = VIEW_SECTIONS.get(view)
+    sheets.append(("data", result.frame(sections)))
+    try:
+        frames_xlsx(output, sheets)
+    except OSError as exc:
+        _err(f"{output}: cannot write ({exc.strerror or exc}); nothing was written")
+        raise typer.Exit(EXIT_OUTPUT) from None
 
 
 def _analysis_text(result, chosen: "AnalyzeFormat", view: str, wide: bool, scale: str, sources: bool) -> str:
@@ -356,13 +386,13 @@ def check(
         if chosen is CheckFormat.table:
             from rich.console import Console
 
-            from .render import checks_tables
+            from .render import checks_tables, safe
 
             console = Console()
             for file, company, checks in results:
                 for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems):
                     console.print(table)
-                console.print(f"{file}: {summary(checks)}", highlight=False, markup=False)
+                console.print(safe(f"{file}: {summary(checks)}"), highlight=False, markup=False)
         else:
             from .export import checks_csv, checks_json
 

@@ -1,13 +1,16 @@
 """Facts -> JSON / CSV text, with the spreadsheet formula guard; atomic writes."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import numbers
 import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterator
 
 from .model import Fact
 
@@ -61,13 +64,14 @@ def facts_csv(facts: list[Fact]) -> str:
     return to_csv([fact_record(f) for f in facts], FACT_FIELDS)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename; nothing half-written is left."""
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[str]:
+    """A temporary file beside path, renamed over it when the block succeeds and removed when it fails."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -75,6 +79,12 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder and rename; nothing half-written is left."""
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
 
 
 POINT_FIELDS = ("company", "section", "item", "concept", "period", "period_end", "period_months", "basis", "value", "unit", "source")
@@ -133,7 +143,7 @@ def frame_json(frame) -> str:
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
 def _plain(value: object) -> object:
@@ -142,6 +152,39 @@ def _plain(value: object) -> object:
     if isinstance(value, Decimal):
         return number(value)
     return value
+
+
+def frames_xlsx(path: Path, sheets: list[tuple[str, object]]) -> None:
+    """Write DataFrames as the sheets of one workbook, atomically.
+
+    Numbers are stored as numbers; text is written as text (never as a formula or a link) and passes
+    through the formula guard too, so it stays inert if the sheet is later saved as CSV.
+    """
+    import xlsxwriter
+
+    with atomic_path(path) as tmp:
+        options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "nan_inf_to_errors": True}
+        book = xlsxwriter.Workbook(tmp, options)
+        bold = book.add_format({"bold": True})
+        whole = book.add_format({"num_format": "#,##0;(#,##0)"})
+        fraction = book.add_format({"num_format": "#,##0.00;(#,##0.00)"})
+        for name, frame in sheets:
+            sheet = book.add_worksheet(name[:31])
+            columns = [str(c) for c in frame.columns]
+            for j, column in enumerate(columns):
+                sheet.write_string(0, j, str(guard_cell(column)), bold)
+            for i, row in enumerate(frame.itertuples(index=False), start=1):
+                for j, value in enumerate(row):
+                    value = None if _missing(value) else _plain(value)
+                    if value is None:
+                        continue
+                    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                        sheet.write_string(i, j, str(guard_cell(str(value))))
+                    else:
+                        sheet.write_number(i, j, float(value), whole if float(value).is_integer() else fraction)
+            sheet.freeze_panes(1, 0)
+            sheet.set_column(0, len(columns) - 1, 14)
+        book.close()
 
 
 def grid_markdown(grid, sources: bool = False) -> str:

@@ -40,7 +40,7 @@ def facts_table(facts: list[Fact], title: str):
     table.add_column("line", justify="right", no_wrap=True)
     for f in facts:
         period = f"{f.fiscal_period} ({f.period_end}, {f.period_months}m)" if f.period_end else f.fiscal_period or "?"
-        table.add_row(f.statement, Text(safe(f.label)), f.concept or "", period, format_value(f), str(f.line))
+        table.add_row(*(Text(safe(text)) for text in (f.statement, f.label, f.concept or "", period, format_value(f), str(f.line))))
     return table
 
 
@@ -74,7 +74,7 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
     from rich.text import Text
 
     title = safe(grid.title) + (" (continued)" if continued else "")
-    caption = Text(grid.caption) if grid.caption and columns[-1] == len(grid.columns) - 2 else None
+    caption = Text(safe(grid.caption)) if grid.caption and columns[-1] == len(grid.columns) - 2 else None
     table = Table(title=Text(title), title_justify="left", caption=caption, caption_justify="left")
     table.add_column(Text(safe(grid.columns[0])), overflow="fold", max_width=label_width)
     for j in columns:
@@ -83,7 +83,7 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
         row = [Text(safe(label), style=_STYLES.get(style, ""))]
         for j in columns:
             cell = cells[j]
-            text = Text(cell.text, style=_STYLES.get(cell.style, ""))
+            text = Text(safe(cell.text), style=_STYLES.get(cell.style, ""))
             if sources and cell.source:
                 text.append("\n" + safe(cell.source), style="dim")
             row.append(text)
@@ -112,8 +112,9 @@ def checks_tables(title: str, checks: list, problems_only: bool = False) -> list
             numeric = justify == "right" or name in ("status", "period")
             table.add_column(name, justify=justify, no_wrap=numeric, overflow="fold")
         for c in rows:
-            table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")), Text(safe(c.subject)), c.period,
-                          _amount(c.found), _amount(c.expected), _amount(c.difference), Text(safe(c.source)), Text(safe(c.note)))
+            table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")),
+                          *(Text(safe(text)) for text in (c.subject, c.period, _amount(c.found), _amount(c.expected),
+                                                          _amount(c.difference), c.source, c.note)))
         tables.append(table)
     return tables
 

@@ -352,3 +352,30 @@ def test_every_regular_expression_returns_on_a_hostile_megabyte_line():
         assert proc.returncode == 0, err
         done += out.split()
     assert len(done) > 80 and "read._LEADERS" in done and "periods._TOKEN" in done
+
+
+def test_xlsx_keeps_numbers_and_neutralises_formulas(formula_release, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "analysis.xlsx"
+    result = runner.invoke(app, ["analyze", str(formula_release), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["statements", "changes", "data"]
+    sheet = book["statements"]
+    header = [c.value for c in sheet[1]]
+    assert header[:6] == ["company", "section", "item", "concept", "basis", "unit"] and header[6:] == ["Q1 2023", "Q1 2024"]
+    rows = {r[2]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["'=HYPERLINK(\"http://x\",\"y\")"][6:] == (90, 100)  # text inert, numbers numeric
+    assert rows["Net loss"][6:] == (-150, -200)
+    assert not any(isinstance(c.value, str) and c.value.startswith(("=", "+", "@")) for row in sheet.iter_rows() for c in row)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["analysis.xlsx", "formula.txt"]
+    missing = runner.invoke(app, ["analyze", str(formula_release), "--format", "xlsx"])
+    assert missing.exit_code == 2 and "--output FILE.xlsx" in one_line(missing)
+
+
+def test_file_names_with_escapes_and_markup_are_printed_as_text(tmp_path):
+    path = write(tmp_path, "[red]q1\x1b[2J.txt", GOOD)
+    result = runner.invoke(app, ["check", str(path), "--format", "table"], env={"COLUMNS": "200"})
+    assert "\x1b" not in result.stdout and "[red]q1.txt: 4 ok" in result.stdout
+    missing = facts(str(tmp_path / "gone\x1b]0;title\x07.txt"))
+    assert "\x1b" not in missing.stderr and "\x07" not in missing.stderr and "gone]0;title.txt: no such file" in missing.stderr
