@@ -34,8 +34,25 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_DASH_TABLE)).translate(_DASH_TABLE)
 
 
+_FAST = re.compile(r"(\()?\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\))?")
+_DIGIT = re.compile(r"\d")
+
+
 def parse_amount(text: str) -> Amount | None:
     """Read one printed amount (`$ (1,234)`, `12.5 %`, `—`, `n/m`); None when the text is not a number."""
+    if text.isascii():  # fast paths for the common cases: plain amounts, and words
+        m = _FAST.fullmatch(text)
+        if m is not None and (m.group(1) is None) == (m.group(4) is None):
+            whole, fraction = m.group(2).replace(",", ""), m.group(3) or ""
+            if len(whole) + len(fraction) <= MAX_DIGITS:
+                value = Decimal(f"{whole}.{fraction}" if fraction else whole)
+                return Amount(-value if m.group(1) else value, text, False, len(fraction))
+        elif m is None and "-" not in text and not _DIGIT.search(text):
+            return _parse_amount(text) if "".join(text.split()).lower() in _PLACEHOLDERS else None
+    return _parse_amount(text)
+
+
+def _parse_amount(text: str) -> Amount | None:
     raw = text
     s = normalize(text).strip().replace(" ", "")
     if not s or len(s) > 40:

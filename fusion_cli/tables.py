@@ -290,7 +290,7 @@ def _join_wrapped(table: RawTable, line: Line, label: str) -> tuple[str, str]:
 def _is_flattened(line: Line, table: RawTable) -> bool:
     """A paragraph where labels and numbers of several rows were run together (PDF-to-text)."""
     n = sum(1 for c in table.columns if c.kind == "period")
-    if n != len(table.columns) or len(line.text) < 40:
+    if n != len(table.columns) or not 40 <= len(line.text) <= 20_000:  # a flattened table is a paragraph, not a book
         return False
     runs, run, texts = [], 0, 0
     for tok in line.text.split():

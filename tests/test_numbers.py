@@ -1,9 +1,10 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fusion_cli import numbers
 from fusion_cli.numbers import detect_scale, is_year, parse_amount
 
 
@@ -70,3 +71,9 @@ def test_printed_amounts_round_trip(n, dollar, parens):
 @given(st.text(max_size=60))
 def test_parse_amount_never_raises(text):
     parse_amount(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789,.()$%- \tn/am*\u2014\u2212", max_size=14))
+def test_fast_paths_read_what_the_full_reader_reads(text):
+    assert parse_amount(text) == numbers._parse_amount(text)
