@@ -100,7 +100,32 @@ def expected(statement: Statement) -> dict[tuple[str, str, int], Decimal]:
 
 def render(statement: Statement, layout: str) -> str:
     """The statement as a whole release document in one layout."""
-    return {"tab": _tab, "pipe": _pipe, "pipe-split": _pipe_split, "edgar": _edgar, "html": _html}[layout](statement)
+    return document([statement], layout)
+
+
+CLOSING = "About the company: it makes widgets for the world's factories and ships them."
+
+
+def document(statements: list[Statement], layout: str, prose: list[str] | None = None) -> str:
+    """A release in one layout: headline, prose paragraphs, then each statement under its own title."""
+    company = statements[0].company
+    head = [f"{company} Reports Results", f"{company} today announced its financial results. The tables below present them.",
+            *(prose or [])]
+    blocks = [_BLOCKS[layout](st) for st in statements]
+    if layout == "html":
+        esc = html.escape
+        paragraphs = "".join(f"<p>{esc(text)}</p>\n" for text in head)
+        return ("<html><head><title>Exhibit 99.1</title><style>td {font-size:9pt}</style></head><body>\n" + paragraphs
+                + "".join(blocks) + f"<p>{esc(CLOSING)}</p>\n</body></html>\n")
+    body = "\n\n".join(head) + "\n\n" + "\n\n".join("\n".join(block) for block in blocks) + "\n\n" + CLOSING + "\n"
+    if layout != "edgar":
+        return body
+    return "\n".join([
+        "<SEC-DOCUMENT>0000950123-24-000001.txt : 20240501", "<SEC-HEADER>0000950123-24-000001.hdr.sgml : 20240501",
+        "CONFORMED SUBMISSION TYPE:\t8-K", f"COMPANY CONFORMED NAME:\t\t\t{company.upper()}", "</SEC-HEADER>",
+        "<DOCUMENT>", "<TYPE>8-K", "<SEQUENCE>1", "<TEXT>", "", "    ITEM 2.02  RESULTS OF OPERATIONS AND FINANCIAL CONDITION", "",
+        "</TEXT>", "</DOCUMENT>", "<DOCUMENT>", "<TYPE>EX-99.1", "<SEQUENCE>2", "<DESCRIPTION>PRESS RELEASE", "<TEXT>",
+        "<PAGE>   1", body, "</TEXT>", "</DOCUMENT>", "</SEC-DOCUMENT>", ""])
 
 
 # ---- cells ------------------------------------------------------------------------------------------
@@ -137,9 +162,8 @@ def _header_dates(statement: Statement) -> tuple[list[tuple[str, str, list[int]]
 
 
 def _preamble(statement: Statement) -> list[str]:
-    return [f"{statement.company} Reports Results", "",
-            f"{statement.company} today announced its financial results. The tables below present them.", "",
-            statement.company, statement.title] + ([SCALE_NOTES[statement.scale]] if statement.scale in SCALE_NOTES else []) + [""]
+    """The lines above a table: company, title, scale note."""
+    return [statement.company, statement.title] + ([SCALE_NOTES[statement.scale]] if statement.scale in SCALE_NOTES else []) + [""]
 
 
 def _text(value: int | Decimal | None, dollar: bool) -> str:
@@ -149,7 +173,7 @@ def _text(value: int | Decimal | None, dollar: bool) -> str:
 
 # ---- layouts ----------------------------------------------------------------------------------------
 
-def _tab(statement: Statement) -> str:
+def _tab(statement: Statement) -> list[str]:
     groups, leaves = _header_dates(statement)
     lines = _preamble(statement)
     if groups:
@@ -162,10 +186,10 @@ def _tab(statement: Statement) -> str:
     for r, (label, values) in enumerate(_all_rows(statement)):
         dollar = _dollar(label, r) and None not in values
         lines.append("\t".join([label] + [_text(v, dollar) for v in values]))
-    return "\n".join(lines) + "\n\nAbout the company: it makes widgets for the world's factories and ships them.\n"
+    return lines
 
 
-def _pipe(statement: Statement) -> str:
+def _pipe(statement: Statement) -> list[str]:
     groups, leaves = _header_dates(statement)
     lines = _preamble(statement)
     if groups:
@@ -179,10 +203,10 @@ def _pipe(statement: Statement) -> str:
     lines.append("| " + " | ".join([""] + leaves) + " |")
     for r, (label, values) in enumerate(_all_rows(statement)):
         lines.append("| " + " | ".join([label] + [_text(v, _dollar(label, r)) for v in values]) + " |")
-    return "\n".join(lines) + "\n\nAbout the company: it makes widgets for the world's factories and ships them.\n"
+    return lines
 
 
-def _pipe_split(statement: Statement) -> str:
+def _pipe_split(statement: Statement) -> list[str]:
     """Markdown with `$`, the number and `)` in cells of their own, as PDF-to-markdown tools write them."""
     groups, leaves = _header_dates(statement)
     lines = _preamble(statement)
@@ -200,14 +224,14 @@ def _pipe_split(statement: Statement) -> str:
             prefix, digits, suffix = _amount(v)
             cells += ["$" if _dollar(label, r) and digits else "", prefix + digits, suffix]
         lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n\nAbout the company: it makes widgets for the world's factories and ships them.\n"
+    return lines
 
 
 _LABEL_WIDTH, _COL_WIDTH = 44, 16
 
 
-def _edgar(statement: Statement) -> str:
-    """A full EDGAR text submission whose EX-99.1 holds the statement as a fixed-width <TABLE>."""
+def _edgar(statement: Statement) -> list[str]:
+    """The statement as a fixed-width EDGAR <TABLE> (the submission around it is added by document())."""
     groups, leaves = _header_dates(statement)
     n = len(leaves)
 
@@ -244,13 +268,7 @@ def _edgar(statement: Statement) -> str:
         if label.startswith("Total"):
             table.append("- " + "-" * (_LABEL_WIDTH - 2) + "".join("  " + "-" * (_COL_WIDTH - 2) for _ in leaves))
     table.append("</TABLE>")
-    body = _preamble(statement)[:-1] + ["", *table, "", "About the company: it makes widgets for the world's factories.", ""]
-    return "\n".join([
-        "<SEC-DOCUMENT>0000950123-24-000001.txt : 20240501", "<SEC-HEADER>0000950123-24-000001.hdr.sgml : 20240501",
-        "CONFORMED SUBMISSION TYPE:\t8-K", f"COMPANY CONFORMED NAME:\t\t\t{statement.company.upper()}", "</SEC-HEADER>",
-        "<DOCUMENT>", "<TYPE>8-K", "<SEQUENCE>1", "<TEXT>", "", "    ITEM 2.02  RESULTS OF OPERATIONS AND FINANCIAL CONDITION", "",
-        "</TEXT>", "</DOCUMENT>", "<DOCUMENT>", "<TYPE>EX-99.1", "<SEQUENCE>2", "<DESCRIPTION>PRESS RELEASE", "<TEXT>",
-        "<PAGE>   1", *body, "</TEXT>", "</DOCUMENT>", "</SEC-DOCUMENT>", ""])
+    return _preamble(statement) + table
 
 
 def _html(statement: Statement) -> str:
@@ -282,6 +300,7 @@ def _html(statement: Statement) -> str:
             cells += [f"<td>{dollar}</td>", f'<td style="text-align:right">{esc(prefix + digits)}</td>', f"<td>{suffix or '&#160;'}</td>"]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     head = "".join(f"<p>{esc(line)}</p>\n" for line in _preamble(statement) if line)
-    return ("<html><head><title>Exhibit 99.1</title><style>td {font-size:9pt}</style></head><body>\n" + head
-            + '<table style="border-collapse:collapse;width:100%">\n' + "\n".join(rows) + "\n</table>\n"
-            + "<p>About the company: it makes widgets for the world&#8217;s factories.</p>\n</body></html>\n")
+    return head + '<table style="border-collapse:collapse;width:100%">\n' + "\n".join(rows) + "\n</table>\n"
+
+
+_BLOCKS = {"tab": _tab, "pipe": _pipe, "pipe-split": _pipe_split, "edgar": _edgar, "html": _html}
