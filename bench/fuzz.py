@@ -18,7 +18,6 @@ import random
 import sys
 import time
 import traceback
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,34 +37,9 @@ HOSTILE = ["\x00", "\r", "\r\n", "\t", "|", " | ", "$", "(", ")", "%", "\u2014",
            "revenue increased 12% to $1.2 million from $1.1 million in the prior year.", "\ufeff", "\ud800"]
 
 
-def statement(rng: random.Random) -> layouts.Statement:
-    """A random statement: kind, period, scale, 1 to 12 rows of whole numbers with gaps and zeros."""
-    scale = rng.choice(["units", "thousands", "millions"])
-    kind = rng.choice(["quarter", "annual", "balance"])
-    labels = layouts.BALANCE_LABELS if kind == "balance" else layouts.INCOME_LABELS
-
-    def value() -> int | None:
-        roll = rng.random()
-        return None if roll < 0.1 else 0 if roll < 0.2 else rng.randint(-10 ** rng.randint(1, 9), 10 ** rng.randint(1, 9))
-
-    rows = []
-    for label in rng.sample(labels, rng.randint(1, 12)):
-        values = [value() for _ in range(4)]
-        if any(v is not None for v in values):
-            rows.append((label, values))
-    rows = rows or [("Revenue" if kind != "balance" else "Total assets", [1, 2, 3, 4])]
-    year = rng.randint(1995, 2030)
-    if kind == "balance":
-        return layouts.balance(rng.choice([3, 6, 9]), year, rows, scale)
-    if kind == "annual":
-        return layouts.annual(year, rng.randint(2, 3), rows, scale)
-    eps = [Decimal(rng.randint(-999, 999)) / 100 for _ in range(4)] if rng.random() < 0.5 else None
-    return layouts.income(rng.choice([3, 6, 9, 12]), year, rng.random() < 0.5, rows, scale, eps)
-
-
 def round_trip(rng: random.Random) -> tuple[bytes, str | None]:
     """Render a statement and read it back; the error text when a number is wrong, invented or silently lost."""
-    st = statement(rng)
+    st = layouts.random_statement(rng)
     layout = rng.choice(layouts.LAYOUTS)
     data = layouts.render(st, layout).encode()
     extraction = extract(parse_bytes("fuzz.htm" if layout == "html" else "fuzz.txt", data))
@@ -122,7 +96,7 @@ def seeds(shared: Path | None, rng: random.Random) -> list[bytes]:
     if shared is not None:
         for folder in ("seeds", "corpus"):
             docs += [p.read_bytes() for p in sorted((shared / folder).glob("*")) if p.suffix in (".txt", ".md")]
-    docs += [layouts.render(statement(rng), layout).encode() for layout in layouts.LAYOUTS for _ in range(4)]
+    docs += [layouts.render(layouts.random_statement(rng), layout).encode() for layout in layouts.LAYOUTS for _ in range(4)]
     return docs
 
 

@@ -1,6 +1,8 @@
 """typer CLI: options -> one library call -> render or export -> exit code. No parsing here."""
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import sys
 from enum import Enum
@@ -176,35 +178,51 @@ def facts(
     output: Output = None,
     quiet: Quiet = False,
     max_size: MaxSize = 50,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files read at once, each in its own process (0: one per CPU).", min=0)] = 1,
 ) -> None:
     """Every number of every financial table, with its line item, period and source line.
+
+    Files are processed in the order of their names and each file's facts are written as soon as it
+    is read, so memory stays flat however many files there are.
 
     \b
     Examples:
       fusion facts release.txt
       fusion facts q3-2009.txt q1-2011.txt --format csv -o facts.csv
+      fusion facts archive/ --jobs 0 --format csv -o archive.csv
       cat release.htm | fusion facts - --format json
     """
 
     def body() -> None:
-        results = _extract_all(inputs, quiet, max_size)
-        found = [f for r in results for f in r.facts]
+        from .batch import extract_many
+
         chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
-        if not found:
-            raise typer.Exit(EXIT_NO_DATA)
-        if chosen is FactFormat.table:
-            from rich.console import Console
+        items = sorted(_expanded(inputs), key=lambda item: (item != "-", item))
+        _refuse_input_as_output(output, inputs)
+        limit = max_size * 1024 * 1024
+        stream = extract_many([i for i in items if i != "-"], chosen.value, limit, quiet, jobs or os.cpu_count() or 1)
+        if "-" in items:
+            stream = itertools.chain([_stdin_result(chosen.value, limit, quiet)], stream)
+        found = 0
+        with _progress(len(items)) as advance, _output_stream(output) as out:
+            for result in stream:
+                advance(result.messages)
+                _State.unreadable |= result.unreadable
+                if not result.found:
+                    continue
+                if chosen is FactFormat.table:
+                    _print_facts(result)
+                elif chosen is FactFormat.json:
+                    out.write(("[\n" if not found else ",\n") + result.chunk)
+                else:
+                    from .export import csv_header
 
-            from .render import facts_table
-
-            console = Console()
-            for r in results:
-                if r.facts:
-                    console.print(facts_table(list(r.facts), f"{r.file} — {r.company or 'company not named'}"))
-            return
-        from .export import facts_csv, to_json
-
-        _emit(to_json(found) if chosen is FactFormat.json else facts_csv(found), output, inputs)
+                    out.write((csv_header() if not found else "") + result.chunk)
+                found += result.found
+            if not found:
+                raise typer.Exit(EXIT_NO_DATA)
+            if chosen is FactFormat.json:
+                out.write("\n]\n")
 
     _guard(body)
 
@@ -265,6 +283,91 @@ def analyze(
         _emit(_analysis_text(result, chosen, shown.value, wide, scale.value, sources), output, inputs)
 
     _guard(body)
+
+
+def _expanded(inputs: list[str]) -> list[str]:
+    from .read import expand_inputs
+
+    return expand_inputs(inputs)
+
+
+def _refuse_input_as_output(output: Optional[Path], inputs: list[str]) -> None:
+    if output is not None and any(p != "-" and _same_file(Path(p), output) for p in inputs):
+        _err(f"{output}: refusing to overwrite an input file; choose another --output")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _stdin_result(fmt: str, limit: int, quiet: bool):
+    """Standard input read in this process (workers cannot share it), as a batch result."""
+    import json
+
+    from .batch import FileResult, message_lines
+    from .export import fact_record, facts_csv_rows
+    from .extract import extract
+    from .read import ReadError, parse_bytes
+
+    try:
+        result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
+    except ReadError as exc:
+        return FileResult("-", "", (), (f"-: {exc}",), 0, True)
+    messages = tuple(message_lines("-", result.findings, quiet))
+    chunk = (",\n".join(json.dumps(fact_record(f), ensure_ascii=False) for f in result.facts) if fmt == "json"
+             else facts_csv_rows(list(result.facts)) if fmt == "csv" else "")
+    return FileResult("-", chunk, result.facts if fmt == "table" else (), messages, len(result.facts), False, result.company)
+
+
+def _print_facts(result) -> None:
+    from rich.console import Console
+
+    from .render import facts_table
+
+    title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
+    Console().print(facts_table(list(result.facts), title))
+
+
+@contextlib.contextmanager
+def _progress(total: int):
+    """A progress bar on stderr for long batches on a terminal; yields a function to call once per file."""
+    if total < 20 or not sys.stderr.isatty():
+        def advance(messages) -> None:
+            for message in messages:
+                _err(message)
+
+        yield advance
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    from .render import safe
+
+    with Progress(TextColumn("fusion"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("files", total=total)
+
+        def advance(messages) -> None:
+            for message in messages:
+                bar.console.print(Text(safe(f"fusion: {message}")))
+            bar.advance(task)
+
+        yield advance
+
+
+@contextlib.contextmanager
+def _output_stream(output: Optional[Path]):
+    """Standard output, or a temporary file renamed over --output only when everything was written."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    from .export import atomic_path
+
+    try:
+        with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        _err(f"{output}: cannot write ({exc.strerror or exc}); nothing was written")
+        raise typer.Exit(EXIT_OUTPUT) from None
 
 
 def _check_summaries(result, extractions, quiet: bool) -> None:

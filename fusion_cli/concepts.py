@@ -1,6 +1,7 @@
 """Label -> canonical concept. The vocabulary lives in one data table; context decides EPS and share counts."""
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Amount
@@ -66,6 +67,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9'\- ]+")
 _LOOSE_DASH = re.compile(r"(?<!\s)\s+-\s*|-\s+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize_label(label: str) -> str:
     """Lower-case, footnote markers and parentheticals out, `&` as `and`, punctuation folded."""
     text = label.lower().replace("&", " and ").replace("’", "'")
@@ -85,10 +87,15 @@ def map_concept(label: str, section: str, statement: str, amount: Amount) -> str
     """Canonical concept of a row, or None; EPS and share counts are told apart by section and value."""
     if amount.percent:
         return None
+    per_share = amount.decimals >= 2 or (amount.value is not None and amount.decimals > 0 and abs(amount.value) < 100)
+    return _concept(label, section, statement, per_share)
+
+
+@functools.lru_cache(maxsize=8192)
+def _concept(label: str, section: str, statement: str, per_share: bool) -> str | None:
     norm = normalize_label(label)
     low_label, low_section = label.lower(), section.lower()
     context = f"{low_section} {low_label}"
-    per_share = amount.decimals >= 2 or (amount.value is not None and amount.decimals > 0 and abs(amount.value) < 100)
     if per_share and (_PER_SHARE.search(context) or norm in ("basic", "diluted", "basic and diluted")):
         return _eps_concept(norm, low_label, context)
     if _SHARES.search(context) and not per_share and _BASIC_DILUTED.search(norm):

@@ -49,11 +49,12 @@ def guard_cell(value: object) -> object:
     return value
 
 
-def to_csv(rows: list[dict[str, object]], fields: tuple[str, ...]) -> str:
-    """CSV text with a header row; text cells pass through the formula guard."""
+def to_csv(rows: list[dict[str, object]], fields: tuple[str, ...], header: bool = True) -> str:
+    """CSV text (with a header row unless told not to); text cells pass through the formula guard."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(fields)
+    if header:
+        writer.writerow(fields)
     for row in rows:
         writer.writerow(["" if row.get(f) is None else guard_cell(row.get(f)) for f in fields])
     return out.getvalue()
@@ -62,6 +63,16 @@ def to_csv(rows: list[dict[str, object]], fields: tuple[str, ...]) -> str:
 def facts_csv(facts: list[Fact]) -> str:
     """Facts as CSV in the contract's columns."""
     return to_csv([fact_record(f) for f in facts], FACT_FIELDS)
+
+
+def facts_csv_rows(facts: list[Fact]) -> str:
+    """Facts as CSV rows without the header, for output streamed file by file."""
+    return to_csv([fact_record(f) for f in facts], FACT_FIELDS, header=False)
+
+
+def csv_header(fields: tuple[str, ...] = FACT_FIELDS) -> str:
+    """The header row of a CSV stream."""
+    return to_csv([], fields)
 
 
 @contextlib.contextmanager

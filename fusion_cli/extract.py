@@ -38,7 +38,7 @@ def extract(doc: Document) -> Extraction:
     company = detect_company(doc)
     fy_end = _fiscal_year_end(raw_tables)
     doc_scale = _document_scale(doc)
-    tables, facts = [], []
+    tables, facts, borrowed = [], [], []
     for raw in raw_tables:
         table, periods, table_findings = build_table(raw, doc.name, fy_end, doc_scale)
         findings.extend(table_findings)
@@ -47,6 +47,13 @@ def extract(doc: Document) -> Extraction:
         tables.append(table)
         table_rows = table_facts(table, raw, periods, doc.name, company)
         facts.extend(per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows)
+        if table_rows and doc_scale is not None and doc_scale.scale != "units" and _table_scale(raw) is None:
+            borrowed.append(raw.first_line)
+    if borrowed:
+        lines = ", ".join(str(n) for n in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
+        findings.append(Finding("warning", f"{doc.name}:{borrowed[0]}",
+                                f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the document's "
+                                f"'{doc_scale.text[:60]}' is applied to them"))
     if not facts:
         findings.append(Finding("error", doc.name, "no financial statements found (no table with period columns and numbers)"))
     prose = tuple((line.number, line.text) for line in doc.lines if line.cells is None and _is_sentence(line.text))
@@ -109,9 +116,9 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     title = _title(raw)
     header_text = " ".join(line.text for line in raw.header)
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows])
+    where = f"{name}:{raw.first_line}"
     note = _table_scale(raw) or doc_scale
     periods = tuple(to_period(c, statement, fy_end) if c.kind == "period" else None for c in raw.columns)
-    where = f"{name}:{raw.first_line}"
     for p in periods:
         if p is not None and p.months is None:
             findings.append(Finding("warning", where, f"period length of column '{p.header}' is not printed or is ambiguous; its values carry no period length"))

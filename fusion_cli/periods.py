@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -95,6 +96,9 @@ def tokens(line: Line, row: int = 0) -> list[Token]:
     return out
 
 
+# Every header holds one of these (a superset of the period tokens), so other lines are passed over at once.
+_HEADER_HINT = re.compile(r"(?:19|20)\d\d|month|week|\bmos?\b|quarter|\b[q1-4][1-4q]\b|half|\bh[12]\b|year|annual|twelve|ytd"
+                          r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
 _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 
@@ -102,7 +106,7 @@ _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 def is_header(line: Line) -> bool:
     """True when a line reads as a column header: period words, dates and years, little else."""
     text = line.text
-    if not text or len(text) > 220:
+    if not text or len(text) > 220 or not _HEADER_HINT.search(text):
         return False
     segs = _segments(line)
     if line.cells is not None and segs and not _TOKEN.search(segs[0][0]) and len(segs) > 1:
@@ -169,6 +173,7 @@ def _column(t: Token) -> Column:
     return Column("period", t.start, t.end, t.text, year=d.year, month=d.month, day=d.day)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_date(text: str) -> date | None:
     try:
         return dateparser.parse(text.replace(".", " "), default=None).date()  # type: ignore[arg-type]

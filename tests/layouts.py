@@ -9,6 +9,7 @@ benchmark's generated corpus.
 from __future__ import annotations
 
 import html
+import random
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -78,6 +79,31 @@ def balance(month: int, year: int, rows: list[tuple[str, list[int | None]]], sca
     """A quarter-end against the previous fiscal year-end."""
     columns = [Column(date(year, month, MONTH_DAYS[month]), 0), Column(date(year - 1, 12, 31), 0)]
     return Statement("balance", columns, [], [(label, values[:2]) for label, values in rows], scale)
+
+
+def random_statement(rng: random.Random) -> Statement:
+    """A random statement: kind, period, scale, 1 to 12 rows of whole numbers with gaps and zeros."""
+    scale = rng.choice(["units", "thousands", "millions"])
+    kind = rng.choice(["quarter", "annual", "balance"])
+    labels = BALANCE_LABELS if kind == "balance" else INCOME_LABELS
+
+    def value() -> int | None:
+        roll = rng.random()
+        return None if roll < 0.1 else 0 if roll < 0.2 else rng.randint(-10 ** rng.randint(1, 9), 10 ** rng.randint(1, 9))
+
+    rows = []
+    for label in rng.sample(labels, rng.randint(1, 12)):
+        values = [value() for _ in range(4)]
+        if any(v is not None for v in values):
+            rows.append((label, values))
+    rows = rows or [("Revenue" if kind != "balance" else "Total assets", [1, 2, 3, 4])]
+    year = rng.randint(1995, 2030)
+    if kind == "balance":
+        return balance(rng.choice([3, 6, 9]), year, rows, scale)
+    if kind == "annual":
+        return annual(year, rng.randint(2, 3), rows, scale)
+    eps = [Decimal(rng.randint(-999, 999)) / 100 for _ in range(4)] if rng.random() < 0.5 else None
+    return income(rng.choice([3, 6, 9, 12]), year, rng.random() < 0.5, rows, scale, eps)
 
 
 def _words(month: int) -> str:

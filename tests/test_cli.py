@@ -7,6 +7,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+import layouts
 from fusion_cli import __version__
 from fusion_cli.cli import app
 from fusion_cli.export import FACT_FIELDS
@@ -126,3 +127,20 @@ def test_help_does_not_import_pandas():
     code = "import sys; from fusion_cli.cli import app; sys.argv=['fusion','--help']\ntry:\n    app()\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+def test_jobs_give_the_same_stream_as_one_process(tmp_path):
+    for k in range(12):
+        rows = [("Revenue", [1000 + k, 900, 3000, 2700]), ("Net income", [100, -k, 300, 250])]
+        layout = layouts.LAYOUTS[k % len(layouts.LAYOUTS)]
+        name = f"r{k:02d}.htm" if layout == "html" else f"r{k:02d}.txt"
+        (tmp_path / name).write_text(layouts.render(layouts.income(9, 2000 + k, True, rows), layout))
+    (tmp_path / "broken.txt").write_bytes(b"%PDF-1.4")
+    one = invoke("facts", str(tmp_path), "--format", "csv")
+    two = invoke("facts", str(tmp_path), "--format", "csv", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 3
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    rows = list(csv.DictReader(io.StringIO(two.stdout)))
+    assert len(rows) == 12 * 8 and [r["file"] for r in rows[::8]] == [f"r{k:02d}.{'htm' if k % 5 == 4 else 'txt'}" for k in range(12)]
+    records = json.loads(invoke("facts", str(tmp_path), "--jobs", "0").stdout)
+    assert len(records) == 96 and records[0]["value"] == 1000

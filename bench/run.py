@@ -1,0 +1,252 @@
+"""Speed and scale of fusion, each figure beside a baseline measured in the same run.
+
+    python bench/run.py            # the full run (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # every figure on less work, under two minutes
+
+Figures (medians over repeated runs):
+  1. start-up: `fusion facts` / `fusion analyze` on one release vs `python -c pass`, vs importing
+     typer and rich (and pandas), the floor of a CLI built on them;
+  2. extraction throughput per layout on ~20 KB releases: releases/s and MB/s, in one process;
+  3. scaling: extraction time from 5 KB to 10 MB, the fitted exponent, and peak RSS on the largest;
+  4. batch: `fusion facts DIR --jobs N` over the corpus for N = 1 and 2: files/s and peak RSS;
+  5. peer: `pandas.read_html` on the HTML releases (tables found, numbers recovered) vs fusion.
+The corpus is generated (bench/corpus.py) from a fixed seed, so every run measures the same work.
+Prints a table and writes bench/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import math
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
+
+import corpus  # noqa: E402
+import layouts  # noqa: E402
+
+PYTHON = sys.executable
+FUSION = [PYTHON, "-m", "fusion_cli"]
+RELEASE = ROOT / "samples" / "fusion-q1-2011.txt"
+
+
+def wall(command: list[str], runs: int) -> float:
+    """Median wall time of a command, in seconds (output discarded)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+_MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_rss(command: list[str]) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB, the largest of the command's processes) of one run."""
+    out = subprocess.run([PYTHON, "-c", _MEASURE, *command], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
+def startup(runs: int) -> dict:
+    python = wall([PYTHON, "-c", "pass"], runs)
+    floor = wall([PYTHON, "-c", "import typer, rich"], runs)
+    floor_pd = wall([PYTHON, "-c", "import typer, rich, pandas"], runs)
+    facts = wall([*FUSION, "facts", str(RELEASE), "--format", "json"], runs)
+    analyze = wall([*FUSION, "analyze", str(RELEASE), "--format", "csv", "-q"], runs)
+    return {"python -c pass": python, "import typer, rich": floor, "import typer, rich, pandas": floor_pd,
+            "fusion facts": facts, "fusion analyze": analyze,
+            "facts / typer+rich": facts / floor, "analyze / typer+rich+pandas": analyze / floor_pd,
+            "facts / python": facts / python}
+
+
+def throughput(count: int, rng: random.Random) -> dict:
+    from fusion_cli.extract import extract
+    from fusion_cli.read import parse_bytes
+
+    out = {}
+    for layout in layouts.LAYOUTS:
+        docs = [corpus.release(rng, layout, 20_000)[0].encode() for _ in range(count)]
+        name = "r.htm" if layout == "html" else "r.txt"
+        extract(parse_bytes(name, docs[0]))  # warm the caches of compiled patterns
+        start = time.perf_counter()
+        facts = sum(len(extract(parse_bytes(name, d)).facts) for d in docs)
+        elapsed = time.perf_counter() - start
+        out[layout] = {"releases/s": count / elapsed, "MB/s": sum(map(len, docs)) / elapsed / 1e6,
+                       "facts/s": facts / elapsed, "mean KB": sum(map(len, docs)) / count / 1e3}
+    return out
+
+
+def scaling(sizes: list[int], rng: random.Random, folder: Path) -> dict:
+    from fusion_cli.extract import extract
+    from fusion_cli.read import parse_bytes
+
+    points = []
+    for size in sizes:
+        data = corpus.release(rng, "tab", size)[0].encode()
+        runs = 5 if size <= 100_000 else 1
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            extract(parse_bytes("r.txt", data, len(data) + 1))
+            times.append(time.perf_counter() - start)
+        points.append((len(data), statistics.median(times)))
+    xs, ys = [math.log(s) for s, _ in points], [math.log(t) for _, t in points]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    exponent = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    largest = folder / "largest.txt"
+    largest.write_bytes(corpus.release(rng, "tab", sizes[-1])[0].encode())
+    elapsed, rss = peak_rss([*FUSION, "facts", str(largest), "--format", "json", "-q", "--max-size", "100",
+                             "-o", str(folder / "largest.json")])
+    floor_elapsed, floor_rss = peak_rss([PYTHON, "-c", "import typer, rich"])
+    return {"points": [{"bytes": s, "seconds": t, "MB/s": s / t / 1e6} for s, t in points], "exponent": exponent,
+            "largest MB": largest.stat().st_size / 1e6, "largest CLI seconds": elapsed, "largest peak RSS MB": rss,
+            "import typer, rich peak RSS MB": floor_rss}
+
+
+def batch(count: int, folder: Path) -> dict:
+    docs = folder / "batch"
+    corpus.write_corpus(docs, count, 20_000, seed=3)
+    size = sum(p.stat().st_size for p in docs.iterdir())
+    out = {"files": count, "MB": size / 1e6}
+    for jobs in (1, 2):
+        elapsed, rss = peak_rss([*FUSION, "facts", str(docs), "--format", "csv", "-q", "--jobs", str(jobs),
+                                 "-o", str(folder / f"batch-{jobs}.csv")])
+        out[f"jobs {jobs}"] = {"seconds": elapsed, "files/s": count / elapsed, "peak RSS MB": rss}
+    out["speed-up"] = out["jobs 1"]["seconds"] / out["jobs 2"]["seconds"]
+    out["same output"] = (folder / "batch-1.csv").read_bytes() == (folder / "batch-2.csv").read_bytes()
+    return out
+
+
+def peer(count: int, rng: random.Random) -> dict:
+    """pandas.read_html against fusion on the same HTML releases: time, and numbers recovered."""
+    from fusion_cli.extract import extract
+    from fusion_cli.numbers import parse_amount
+    from fusion_cli.read import parse_bytes
+
+    docs = [corpus.release(rng, "html", 20_000) for _ in range(count)]
+    want = [{(key[1], key[2], key[3]): value for key, value in expected.items()} for _text, expected in docs]
+    start = time.perf_counter()
+    ours = [extract(parse_bytes("r.htm", text.encode())) for text, _ in docs]
+    ours_time = time.perf_counter() - start
+    ours_found = sum(sum(1 for f in ex.facts if w.get((f.label, f.period_end, f.period_months)) == f.value)
+                     for ex, w in zip(ours, want))
+    result = {"documents": count, "numbers": sum(map(len, want)),
+              "fusion": {"seconds": ours_time, "releases/s": count / ours_time,
+                         "recall (number with its label and period)": ours_found / sum(map(len, want))}}
+    try:
+        import pandas as pd
+
+        pd.read_html(io.StringIO("<table><tr><td>1</td></tr></table>"))
+    except ImportError as exc:
+        result["pandas.read_html"] = f"skipped: {exc} (pip install -r bench/requirements.txt)"
+        return result
+    start = time.perf_counter()
+    frames = [pd.read_html(io.StringIO(text)) for text, _ in docs]
+    pd_time = time.perf_counter() - start
+    found = 0
+    for tables, w in zip(frames, want):  # read_html gives cells, not periods: a number counts if any cell holds it
+        seen: set[Decimal] = set()
+        for frame in tables:
+            for value in frame.to_numpy().ravel():
+                if isinstance(value, str):
+                    amount = parse_amount(value)
+                    if amount is not None and amount.value is not None:
+                        seen.add(amount.value)
+                elif isinstance(value, (int, float)) and value == value:
+                    seen.add(Decimal(str(value)))
+        found += sum(1 for v in w.values() if any(v / factor in seen for factor in (1, 1000, 1_000_000)))
+    result["pandas.read_html"] = {"seconds": pd_time, "releases/s": count / pd_time,
+                                  "recall (number found in any cell, no label or period)": found / sum(map(len, want))}
+    result["fusion / pandas speed"] = pd_time / ours_time
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="every figure on less work (under two minutes)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    quick = args.quick
+    rng = random.Random(7)
+    results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
+                                 "cpus": os.cpu_count(), "processor": platform.processor() or platform.machine()},
+                     "quick": quick, "date": time.strftime("%Y-%m-%d")}
+    folder = Path(tempfile.mkdtemp(prefix="fusion-bench-"))
+    try:
+        steps = [("startup", lambda: startup(3 if quick else 11)),
+                 ("throughput", lambda: throughput(10 if quick else 60, rng)),
+                 ("scaling", lambda: scaling([5_000, 50_000, 500_000] + ([2_000_000] if quick else [5_000_000, 10_000_000]), rng, folder)),
+                 ("batch", lambda: batch(100 if quick else 1000, folder)),
+                 ("peer", lambda: peer(10 if quick else 50, rng))]
+        for name, step in steps:
+            start = time.perf_counter()
+            results[name] = step()
+            print(f"{name}: done in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    report(results)
+    args.output.write_text(json.dumps(results, indent=1) + "\n")
+    print(f"\nwritten: {args.output}")
+    return 0
+
+
+def report(r: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"fusion benchmark ({'quick' if r['quick'] else 'full'}; {r['machine']['cpus']} CPUs, Python {r['machine']['python']})")
+    for name in ("figure", "value", "baseline", "ratio", "target"):
+        table.add_column(name, justify="left" if name in ("figure", "target") else "right")
+    s = r["startup"]
+    table.add_row("start-up: fusion facts", f"{s['fusion facts']:.3f} s", f"{s['import typer, rich']:.3f} s (import typer, rich)",
+                  f"{s['facts / typer+rich']:.2f}x", "<= 1.3x")
+    table.add_row("start-up: fusion analyze", f"{s['fusion analyze']:.3f} s", f"{s['import typer, rich, pandas']:.3f} s (+ pandas)",
+                  f"{s['analyze / typer+rich+pandas']:.2f}x", "<= 1.3x")
+    table.add_row("start-up: python -c pass", f"{s['python -c pass']:.3f} s", "", "", "")
+    for layout, t in r["throughput"].items():
+        table.add_row(f"extraction, {layout} (~{t['mean KB']:.0f} KB)", f"{t['releases/s']:.1f} releases/s", f"{t['MB/s']:.2f} MB/s",
+                      f"{t['releases/s'] / 400:.3f}x of target", ">= 400/s")
+    sc = r["scaling"]
+    for p in sc["points"]:
+        table.add_row(f"scaling, {p['bytes'] / 1e3:,.0f} KB", f"{p['seconds']:.3f} s", f"{p['MB/s']:.2f} MB/s", "", "")
+    table.add_row("scaling exponent", f"{sc['exponent']:.2f}", "1.00 (linear)", f"{sc['exponent']:.2f}", "<= 1.1")
+    table.add_row(f"peak RSS, {sc['largest MB']:.1f} MB input", f"{sc['largest peak RSS MB']:.0f} MB",
+                  f"{sc['import typer, rich peak RSS MB']:.0f} MB (import typer, rich)", "", "< 200 MB")
+    b = r["batch"]
+    for jobs in (1, 2):
+        j = b[f"jobs {jobs}"]
+        table.add_row(f"batch {b['files']} files, --jobs {jobs}", f"{j['files/s']:.1f} files/s", f"{j['seconds']:.1f} s",
+                      f"{j['peak RSS MB']:.0f} MB peak", "")
+    table.add_row("batch speed-up, --jobs 2", f"{b['speed-up']:.2f}x", "--jobs 1", f"{b['speed-up']:.2f}x",
+                  ">= 1.7x" + ("" if b["same output"] else " (OUTPUT DIFFERS)"))
+    p = r["peer"]
+    table.add_row("HTML: fusion", f"{p['fusion']['releases/s']:.1f} releases/s",
+                  f"recall {p['fusion']['recall (number with its label and period)']:.3f}", "", "")
+    pd = p["pandas.read_html"]
+    if isinstance(pd, dict):
+        table.add_row("HTML: pandas.read_html", f"{pd['releases/s']:.1f} releases/s",
+                      f"recall {pd['recall (number found in any cell, no label or period)']:.3f}",
+                      f"fusion {p['fusion / pandas speed']:.2f}x its speed", ">= 1x, >= its recall")
+    else:
+        table.add_row("HTML: pandas.read_html", pd, "", "", "")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

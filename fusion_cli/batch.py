@@ -1,0 +1,65 @@
+"""Many releases at once: extraction in worker processes, results streamed in a fixed order."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .model import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one input gives: its output chunk (or facts for a terminal table), stderr lines, and counts."""
+
+    item: str
+    chunk: str
+    facts: tuple[Fact, ...]
+    messages: tuple[str, ...]
+    found: int
+    unreadable: bool
+    company: str = ""
+
+
+def extract_one(task: tuple[str, str, int, bool]) -> FileResult:
+    """Read and extract one file; format its facts as a JSON or CSV chunk in the worker."""
+    from .export import fact_record, facts_csv_rows
+    from .extract import extract_path
+    from .read import ReadError
+
+    item, fmt, max_bytes, quiet = task
+    try:
+        result = extract_path(Path(item), max_bytes)
+    except ReadError as exc:
+        return FileResult(item, "", (), (f"{item}: {exc}",), 0, True)
+    messages = tuple(message_lines(item, result.findings, quiet))
+    if fmt == "json":
+        chunk = ",\n".join(json.dumps(fact_record(f), ensure_ascii=False) for f in result.facts)
+        return FileResult(item, chunk, (), messages, len(result.facts), False, result.company)
+    if fmt == "csv":
+        return FileResult(item, facts_csv_rows(list(result.facts)), (), messages, len(result.facts), False, result.company)
+    return FileResult(item, "", result.facts, messages, len(result.facts), False, result.company)
+
+
+def message_lines(item: str, findings, quiet: bool) -> Iterator[str]:
+    """The stderr lines of a file's findings: errors always, warnings unless quiet."""
+    for finding in findings:
+        if finding.severity == "error":
+            yield f"{item}: {finding.message}"
+        elif finding.severity == "warning" and not quiet:
+            yield f"{finding.source}: warning: {finding.message}"
+
+
+def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: int) -> Iterator[FileResult]:
+    """Results in the order of items; with jobs > 1, files are read and parsed by that many processes."""
+    tasks = [(item, fmt, max_bytes, quiet) for item in items]
+    if jobs <= 1 or len(tasks) < 2:
+        yield from map(extract_one, tasks)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunksize = max(1, min(16, len(tasks) // (jobs * 8)))
+    with context.Pool(min(jobs, len(tasks))) as pool:
+        yield from pool.imap(extract_one, tasks, chunksize)
