@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -58,6 +57,8 @@ def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: 
     if jobs <= 1 or len(tasks) < 2:
         yield from map(extract_one, tasks)
         return
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(16, len(tasks) // (jobs * 8)))

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from dateutil import parser as dateparser
 
 from .model import Check
+from .periods import parse_date
 from .series import Series, SeriesPeriod
 
 METRICS: tuple[tuple[str, str, str], ...] = (  # concept, kind (flow | balance | ratio), pattern
@@ -139,10 +139,9 @@ class _Periods:
 def _refs(sentence: str) -> list[tuple[int, tuple[str, object]]]:
     refs = []
     for m in _DATE.finditer(sentence):
-        try:
-            refs.append((m.start(), ("date", dateparser.parse(m.group(0)).date())))
-        except (ValueError, OverflowError):
-            continue
+        when = parse_date(m.group(0))
+        if when is not None:
+            refs.append((m.start(), ("date", when)))
     for m in _QUARTER.finditer(sentence):
         if m.group(1):
             refs.append((m.start(), ("quarter", (_QUARTER_NUMBER[m.group(1).lower()], int(m.group(2))))))

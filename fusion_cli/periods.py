@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from dateutil import parser as dateparser
 
 from .model import Line, Period
 
@@ -167,21 +166,38 @@ def _leaf_tokens(toks: list[Token]) -> list[Token]:
 def _column(t: Token) -> Column:
     if t.kind == "year":
         return Column("period", t.start, t.end, t.text, year=int(t.text))
-    d = _parse_date(t.text)
+    d = parse_date(t.text)
     if d is None:
         return Column("other", t.start, t.end, t.text)
     return Column("period", t.start, t.end, t.text, year=d.year, month=d.month, day=d.day)
 
 
+_MONTH_NUMBERS = {name: k for k, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"), ("jul", "july"),
+     ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1)
+    for name in names}
+_PLAIN_DATE = re.compile(r"([a-z]{3,9})\.?\s{1,4}(\d{1,2})(?:\s{0,4},?\s{0,4}(\d{4}))?|(\d{4})-(\d\d)-(\d\d)", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
-def _parse_date(text: str) -> date | None:
-    try:
-        return dateparser.parse(text.replace(".", " "), default=None).date()  # type: ignore[arg-type]
-    except (ValueError, OverflowError, TypeError, AttributeError):
+def parse_date(text: str) -> date | None:
+    """`March 31, 2024`, `Sept. 30 2024`, `2024-03-31`; a month and day alone take the current year."""
+    m = _PLAIN_DATE.fullmatch(text.strip())
+    if m is not None:
         try:
-            return dateparser.parse(text.replace(".", " ")).date()
-        except (ValueError, OverflowError, TypeError):
-            return None
+            if m.group(4):
+                return date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+            month = _MONTH_NUMBERS.get(m.group(1).lower())
+            if month is not None:
+                return date(int(m.group(3)) if m.group(3) else date.today().year, month, int(m.group(2)))
+        except ValueError:
+            pass
+    from dateutil import parser as dateparser  # other spellings; imported only when needed
+
+    try:
+        return dateparser.parse(text.replace(".", " ")).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
 
 
 def _spread(cols: list[Column], toks: list[Token], what: str, leaf_row: int, context: str) -> list[Column]:
@@ -232,7 +248,7 @@ def _groups_consistent(cols: list[Column], k: int) -> bool:
 def _apply(col: Column, tok: Token) -> Column:
     text = tok.text.lower()
     if tok.kind == "monthday":
-        d = _parse_date(f"{tok.text} 2000")
+        d = parse_date(f"{tok.text} 2000")
         return replace(col, month=d.month, day=d.day) if d else col
     if tok.kind == "asof":
         return replace(col, months=0, asof=True)
