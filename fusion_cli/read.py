@@ -4,7 +4,6 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .model import Cell, Document, Line
@@ -212,12 +211,22 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center", "titl
 _SKIP = {"script", "style", "head"}
 
 
-class _TableReader(HTMLParser):
-    """Collects text blocks and table rows (cells with column spans), each with its source line."""
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})((?:[\s/][^<>]{0,4000})?)>")
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?\s*(\d{1,4})", re.I)
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
+
+
+class _TableReader:
+    """Collects text blocks and table rows (cells with column spans), each with its source line.
+
+    A single pass over the text: tags are matched where a `<` stands, comments, declarations and the
+    content of scripts and styles are skipped, and everything else is text. Forgiving like a browser:
+    unclosed cells, rows and tables end where the next one starts or where the document ends.
+    """
 
     def __init__(self, first: int) -> None:
-        super().__init__(convert_charrefs=True)
         self.first = first
+        self.line_now = first
         self.lines: list[Line] = []
         self.depth = 0  # table nesting
         self.skip = 0
@@ -229,9 +238,49 @@ class _TableReader(HTMLParser):
         self.text_line = 0
 
     def _line(self) -> int:
-        return self.getpos()[0] + self.first - 1
+        return self.line_now
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def feed(self, text: str) -> None:
+        pos, line, size, find, count = 0, self.first, len(text), text.find, text.count
+        while pos < size:
+            lt = find("<", pos)
+            if lt < 0:
+                lt = size
+            if lt > pos:
+                self.line_now = line
+                chunk = text[pos:lt]
+                self.handle_data(html.unescape(chunk) if "&" in chunk else chunk)
+                line += count("\n", pos, lt)
+            if lt >= size:
+                break
+            end, m = lt + 1, None
+            if text.startswith("<!--", lt):
+                close = find("-->", lt + 4)
+                end = size if close < 0 else close + 3
+            elif text.startswith(("<!", "<?"), lt):
+                close = find(">", lt)
+                end = size if close < 0 else close + 1
+            else:
+                m = _HTML_TAG.match(text, lt)
+            if m is not None:
+                self.line_now = line
+                name = m.group(2).lower()
+                end = m.end()
+                if m.group(1):
+                    self.handle_endtag(name)
+                else:
+                    self.handle_starttag(name, m.group(3))
+                    if name in _RAW_END:  # script and style content is not text
+                        close_tag = _RAW_END[name].search(text, end)
+                        end = size if close_tag is None else close_tag.end()
+                        self.handle_endtag(name)
+            elif end == lt + 1:  # a `<` that starts no tag is text
+                self.line_now = line
+                self.handle_data("<")
+            line += count("\n", lt, end)
+            pos = end
+
+    def handle_starttag(self, tag: str, attrs: str) -> None:
         if tag in _SKIP:
             self.skip += 1
             return
@@ -246,8 +295,8 @@ class _TableReader(HTMLParser):
                 self.row, self.row_line = [], self._line()
             self._end_cell()
             self.cell = []
-            span = dict(attrs).get("colspan") or "1"
-            self.colspan = max(1, min(int(span), 50)) if span.strip().isdigit() else 1
+            span = _COLSPAN.search(attrs) if attrs else None
+            self.colspan = max(1, min(int(span.group(1)), 50)) if span else 1
         elif tag == "br":
             (self.cell if self.cell is not None else self.text).append(" ")
             if self.cell is None and not self.depth:
@@ -301,7 +350,6 @@ class _TableReader(HTMLParser):
         self.text = []
 
     def close(self) -> None:
-        super().close()
         self._end_row()
         self._flush_text()
 

@@ -49,3 +49,12 @@ def test_edgar_submission_keeps_line_numbers(fixtures):
     doc = parse_bytes("edgar-8k-ex99.txt", data)
     sales = next(line for line in doc.lines if line.text.startswith("Net sales"))
     assert data.decode().split("\n")[sales.number - 1].startswith("Net sales....")
+
+
+def test_html_reader_skips_scripts_comments_and_declarations():
+    page = ('<!DOCTYPE html>\n<html><head><title>x</title><style>td {color: red}</style></head><body>\n'
+            '<script>var s = "<table><tr><td>9</td></tr></table>";</script>\n<!-- <p>hidden</p> -->\n'
+            '<p>Revenue rose &amp; margins held</p>\n<table>\n<tr><td>a < b</td><TD COLSPAN = "2">1&#160;200</TD></tr>\n</table>')
+    lines = read_html(page)
+    assert [(line.number, line.text) for line in lines] == [(5, "Revenue rose & margins held"), (7, "a < b | 1 200")]
+    assert [(c.start, c.end) for c in lines[1].cells] == [(0, 1), (1, 3)]
