@@ -51,6 +51,13 @@ def message_lines(item: str, findings, quiet: bool) -> Iterator[str]:
             yield f"{finding.source}: warning: {finding.message}"
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and removes any partial output."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: int) -> Iterator[FileResult]:
     """Results in the order of items; with jobs > 1, files are read and parsed by that many processes."""
     tasks = [(item, fmt, max_bytes, quiet) for item in items]
@@ -62,5 +69,5 @@ def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(16, len(tasks) // (jobs * 8)))
-    with context.Pool(min(jobs, len(tasks))) as pool:
+    with context.Pool(min(jobs, len(tasks)), initializer=_ignore_interrupts) as pool:
         yield from pool.imap(extract_one, tasks, chunksize)

@@ -379,3 +379,17 @@ def test_file_names_with_escapes_and_markup_are_printed_as_text(tmp_path):
     assert "\x1b" not in result.stdout and "[red]q1.txt: 4 ok" in result.stdout
     missing = facts(str(tmp_path / "gone\x1b]0;title\x07.txt"))
     assert "\x1b" not in missing.stderr and "\x07" not in missing.stderr and "gone]0;title.txt: no such file" in missing.stderr
+
+
+def test_output_gets_ordinary_permissions(tmp_path):
+    path = write(tmp_path, "release.txt", GOOD)
+    target = tmp_path / "facts.csv"
+    mask = os.umask(0o022)
+    try:
+        assert runner.invoke(app, ["facts", str(path), "--format", "csv", "-o", str(target)]).exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)  # a file being replaced keeps its own permissions
+        assert runner.invoke(app, ["facts", str(path), "--format", "json", "-o", str(target)]).exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(mask)
