@@ -133,13 +133,21 @@ def unit_of(concept: str | None, label: str, section: str, amount: Amount, title
         return "%"
     if concept in ("eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps"):
         return "USD/share"
-    if concept in ("shares_basic", "shares_diluted") or (_SHARES.search(f"{section} {label}") and amount.decimals == 0):
+    shares, per_share, per_share_title = _unit_words(label, section, title)
+    if concept in ("shares_basic", "shares_diluted") or (shares and amount.decimals == 0):
         return "shares"
-    if _PER_SHARE.search(f"{section} {label}") and amount.decimals >= 2:
+    if per_share and amount.decimals >= 2:
         return "USD/share"
-    if title and _PER_SHARE.search(title) and amount.decimals >= 2 and amount.value is not None and abs(amount.value) < 100:
+    if per_share_title and amount.decimals >= 2 and amount.value is not None and abs(amount.value) < 100:
         return "USD/share"
     return "USD"
+
+
+@functools.lru_cache(maxsize=8192)
+def _unit_words(label: str, section: str, title: str) -> tuple[bool, bool, bool]:
+    """Whether a row speaks of share counts, of per-share amounts, and whether its table's title is per share."""
+    context = f"{section} {label}"
+    return bool(_SHARES.search(context)), bool(_PER_SHARE.search(context)), bool(title and _PER_SHARE.search(title))
 
 
 def describe() -> list[tuple[str, str]]:
