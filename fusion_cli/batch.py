@@ -23,7 +23,11 @@ class FileResult:
 
 
 def extract_one(task: tuple[str, str, int, bool]) -> FileResult:
-    """Read and extract one file; format its facts as a JSON or CSV chunk in the worker."""
+    """Read and extract one file; in a worker, format its facts as a JSON or CSV chunk to send back.
+
+    Asked for format "facts", the facts themselves are returned, for the main process to write one
+    by one without building the whole chunk in memory.
+    """
     from .export import fact_record, facts_csv_rows
     from .extract import extract_path
     from .read import ReadError
@@ -60,10 +64,10 @@ def _ignore_interrupts() -> None:
 
 def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: int) -> Iterator[FileResult]:
     """Results in the order of items; with jobs > 1, files are read and parsed by that many processes."""
-    tasks = [(item, fmt, max_bytes, quiet) for item in items]
-    if jobs <= 1 or len(tasks) < 2:
-        yield from map(extract_one, tasks)
+    if jobs <= 1 or len(items) < 2:
+        yield from (extract_one((item, "facts", max_bytes, quiet)) for item in items)
         return
+    tasks = [(item, fmt, max_bytes, quiet) for item in items]
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()

@@ -202,7 +202,7 @@ def facts(
         limit = max_size * 1024 * 1024
         stream = extract_many([i for i in items if i != "-"], chosen.value, limit, quiet, jobs or os.cpu_count() or 1)
         if "-" in items:
-            stream = itertools.chain([_stdin_result(chosen.value, limit, quiet)], stream)
+            stream = itertools.chain([_stdin_result(limit, quiet)], stream)
         found = 0
         with _progress(len(items)) as advance, _output_stream(output) as out:
             for result in stream:
@@ -212,12 +212,8 @@ def facts(
                     continue
                 if chosen is FactFormat.table:
                     _print_facts(result)
-                elif chosen is FactFormat.json:
-                    out.write(("[\n" if not found else ",\n") + result.chunk)
                 else:
-                    from .export import csv_header
-
-                    out.write((csv_header() if not found else "") + result.chunk)
+                    _write_facts(out, result, chosen, first=not found)
                 found += result.found
             if not found:
                 raise typer.Exit(EXIT_NO_DATA)
@@ -297,12 +293,9 @@ def _refuse_input_as_output(output: Optional[Path], inputs: list[str]) -> None:
         raise typer.Exit(EXIT_USAGE)
 
 
-def _stdin_result(fmt: str, limit: int, quiet: bool):
+def _stdin_result(limit: int, quiet: bool):
     """Standard input read in this process (workers cannot share it), as a batch result."""
-    import json
-
     from .batch import FileResult, message_lines
-    from .export import fact_record, facts_csv_rows
     from .extract import extract
     from .read import ReadError, parse_bytes
 
@@ -310,10 +303,31 @@ def _stdin_result(fmt: str, limit: int, quiet: bool):
         result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
     except ReadError as exc:
         return FileResult("-", "", (), (f"-: {exc}",), 0, True)
-    messages = tuple(message_lines("-", result.findings, quiet))
-    chunk = (",\n".join(json.dumps(fact_record(f), ensure_ascii=False) for f in result.facts) if fmt == "json"
-             else facts_csv_rows(list(result.facts)) if fmt == "csv" else "")
-    return FileResult("-", chunk, result.facts if fmt == "table" else (), messages, len(result.facts), False, result.company)
+    return FileResult("-", "", result.facts, tuple(message_lines("-", result.findings, quiet)), len(result.facts), False,
+                      result.company)
+
+
+def _write_facts(out, result, chosen: "FactFormat", first: bool) -> None:
+    """One file's facts on the stream: its chunk from a worker, or record by record from its facts."""
+    from .export import csv_header, fact_record, facts_csv_rows
+
+    if chosen is FactFormat.json:
+        out.write("[\n" if first else ",\n")
+        if result.chunk:
+            out.write(result.chunk)
+            return
+        import json
+
+        for k, fact in enumerate(result.facts):
+            out.write((",\n" if k else "") + json.dumps(fact_record(fact), ensure_ascii=False))
+        return
+    if first:
+        out.write(csv_header())
+    if result.chunk:
+        out.write(result.chunk)
+        return
+    for k in range(0, len(result.facts), 500):
+        out.write(facts_csv_rows(list(result.facts[k:k + 500])))
 
 
 def _print_facts(result) -> None:
