@@ -91,28 +91,32 @@ def _err(message: str) -> None:
 
 
 def _extract_all(inputs: list[str], quiet: bool, max_size: int):
-    """Extract every input; read errors and findings go to stderr, one line each."""
-    from .extract import extract, extract_path
-    from .read import ReadError, expand_inputs, parse_bytes
+    """Extract every input, ordered by period; read errors and findings go to stderr, one line each."""
+    from .batch import message_lines
+    from .extract import extract_path
+    from .read import ReadError, expand_inputs
 
     results = []
     limit = max_size * 1024 * 1024
     for item in expand_inputs(inputs):
         try:
-            if item == "-":
-                result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
-            else:
-                result = extract_path(Path(item), limit)
+            result = _read_stdin(limit) if item == "-" else extract_path(Path(item), limit)
         except ReadError as exc:
             _err(f"{item}: {exc}")
             _State.unreadable = True
             continue
-        for finding in result.findings:
-            if finding.severity == "error" or (finding.severity == "warning" and not quiet):
-                _err(f"{finding.source}: {finding.severity}: {finding.message}" if finding.severity == "warning"
-                     else f"{item}: {finding.message}")
+        for line in message_lines(item, result.findings, quiet):
+            _err(line)
         results.append(result)
     return sorted(results, key=_release_order)
+
+
+def _read_stdin(limit: int):
+    """Standard input, read up to the size limit, as an extraction (a ReadError when it cannot be read)."""
+    from .extract import extract
+    from .read import parse_bytes
+
+    return extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
 
 
 def _release_order(result) -> tuple[str, str, str]:
@@ -122,20 +126,9 @@ def _release_order(result) -> tuple[str, str, str]:
 
 
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
-    from .export import write_atomic
-
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    if any(p != "-" and _same_file(Path(p), output) for p in inputs):
-        _err(f"{output}: refusing to overwrite an input file; choose another --output")
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        _err(f"{output}: cannot write ({exc.strerror or exc}); nothing was written")
-        raise typer.Exit(EXIT_OUTPUT) from None
+    _refuse_input_as_output(output, inputs)
+    with _output_stream(output) as out:
+        out.write(text)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -296,11 +289,10 @@ def _refuse_input_as_output(output: Optional[Path], inputs: list[str]) -> None:
 def _stdin_result(limit: int, quiet: bool):
     """Standard input read in this process (workers cannot share it), as a batch result."""
     from .batch import FileResult, message_lines
-    from .extract import extract
-    from .read import ReadError, parse_bytes
+    from .read import ReadError
 
     try:
-        result = extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
+        result = _read_stdin(limit)
     except ReadError as exc:
         return FileResult("-", "", (), (f"-: {exc}",), 0, True)
     return FileResult("-", "", result.facts, tuple(message_lines("-", result.findings, quiet)), len(result.facts), False,
@@ -423,9 +415,7 @@ def _write_xlsx(result, view: str, output: Path, inputs: list[str]) -> None:
     from .analysis import VIEW_SECTIONS, wide_frame
     from .export import frames_xlsx
 
-    if any(p != "-" and _same_file(Path(p), output) for p in inputs):
-        _err(f"{output}: refusing to overwrite an input file; choose another --output")
-        raise typer.Exit(EXIT_USAGE)
+    _refuse_input_as_output(output, inputs)
     names = [v for v in ("statements", "changes", "margins", "bridge") if view in (v, "all", "summary")]
     sheets = []
     for name in names:

@@ -103,12 +103,6 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename; nothing half-written is left."""
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-
-
 POINT_FIELDS = ("company", "section", "item", "concept", "period", "period_end", "period_months", "basis", "value", "unit", "source")
 
 
