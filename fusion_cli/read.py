@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import os
 import re
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """
     try:
         if path.is_dir():
+            os.listdir(path)  # a folder that cannot be listed is reported as such below
             raise ReadError(f"a folder with no release files ({' '.join(SUFFIXES)}); give release files or a folder of them")
         size = path.stat().st_size
         if size > max_bytes:
@@ -50,7 +52,8 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except FileNotFoundError:
         raise ReadError("no such file or folder; check the path") from None
     except PermissionError:
-        raise ReadError("permission denied; check the file's read permission") from None
+        what = "folder" if path.is_dir() else "file"
+        raise ReadError(f"permission denied; check the {what}'s read permission") from None
     except OSError as exc:
         raise ReadError(f"cannot be read ({exc.strerror or exc})") from None
     return parse_bytes(path.name, data, max_bytes)
@@ -368,8 +371,11 @@ def expand_inputs(paths: list[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
-            found = sorted(str(f) for f in path.iterdir()
-                           if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
+            try:
+                found = sorted(str(f) for f in path.iterdir()
+                               if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
+            except OSError:
+                found = []  # load() names the problem
             out.extend(found if found else [p])
         else:
             out.append(p)

@@ -393,3 +393,18 @@ def test_output_gets_ordinary_permissions(tmp_path):
         assert target.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(mask)
+
+
+def test_folder_that_cannot_be_listed(tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "release.txt").write_text(GOOD)
+
+    def refuse(path):  # root lists anything, so the refusal is simulated
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", lambda self: refuse(self))
+    monkeypatch.setattr(os, "listdir", refuse)
+    result = facts(str(folder))
+    assert result.exit_code == 3 and result.stdout == ""
+    assert one_line(result) == f"fusion: {folder}: permission denied; check the folder's read permission"
