@@ -163,7 +163,6 @@ def batch(count: int, folder: Path) -> dict:
 def peer(count: int, rng: random.Random) -> dict:
     """pandas.read_html against fusion on the same HTML releases: time, and numbers recovered."""
     from fusion_cli.extract import extract
-    from fusion_cli.numbers import parse_amount
     from fusion_cli.read import parse_bytes
 
     docs = [corpus.release(rng, "html", 20_000) for _ in range(count)]
@@ -193,23 +192,41 @@ def peer(count: int, rng: random.Random) -> dict:
     start = time.perf_counter()
     frames = [pd.read_html(io.StringIO(text)) for text, _ in docs]
     pd_time = time.perf_counter() - start
+    result["pandas.read_html"] = {"seconds": pd_time, "releases/s": count / pd_time,
+                                  "recall (number found in any cell, no label or period)": _cell_recall(frames, want)}
+    result["fusion / pandas speed"] = pd_time / ours_time
+    result["fusion tables / pandas speed"] = pd_time / tables_time
+    try:
+        from edgar.documents import parse_html
+    except ImportError as exc:
+        result["edgartools"] = f"skipped: {exc} (pip install -r bench/requirements.txt)"
+        return result
+    start = time.perf_counter()
+    frames = [[table.to_dataframe() for table in parse_html(text).tables] for text, _ in docs]
+    edgar_time = time.perf_counter() - start
+    result["edgartools"] = {"seconds": edgar_time, "releases/s": count / edgar_time,
+                            "recall (number found in any cell, no label or period)": _cell_recall(frames, want)}
+    result["fusion tables / edgartools speed"] = edgar_time / tables_time
+    return result
+
+
+def _cell_recall(frames: list, want: list[dict]) -> float:
+    """Share of the expected numbers found in some cell of a document's tables (cells carry no period)."""
+    from fusion_cli.numbers import parse_amount
+
     found = 0
-    for tables, w in zip(frames, want):  # read_html gives cells, not periods: a number counts if any cell holds it
+    for tables, expected in zip(frames, want):
         seen: set[Decimal] = set()
         for frame in tables:
             for value in frame.to_numpy().ravel():
                 if isinstance(value, str):
-                    amount = parse_amount(value)
+                    amount = parse_amount(value.strip())
                     if amount is not None and amount.value is not None:
                         seen.add(amount.value)
                 elif isinstance(value, (int, float)) and value == value:
                     seen.add(Decimal(str(value)))
-        found += sum(1 for v in w.values() if any(v / factor in seen for factor in (1, 1000, 1_000_000)))
-    result["pandas.read_html"] = {"seconds": pd_time, "releases/s": count / pd_time,
-                                  "recall (number found in any cell, no label or period)": found / sum(map(len, want))}
-    result["fusion / pandas speed"] = pd_time / ours_time
-    result["fusion tables / pandas speed"] = pd_time / tables_time
-    return result
+        found += sum(1 for v in expected.values() if any(v / factor in seen for factor in (1, 1000, 1_000_000)))
+    return found / sum(map(len, want))
 
 
 def main() -> int:
@@ -283,6 +300,13 @@ def report(r: dict) -> None:
                       f"fusion {p['fusion / pandas speed']:.2f}x its speed", ">= 1x, >= its recall")
     else:
         table.add_row("HTML: pandas.read_html", pd, "", "", "")
+    ed = p.get("edgartools")
+    if isinstance(ed, dict):
+        table.add_row("HTML: edgartools parse_html", f"{ed['releases/s']:.1f} releases/s",
+                      f"recall {ed['recall (number found in any cell, no label or period)']:.3f}",
+                      f"fusion tables {p['fusion tables / edgartools speed']:.2f}x its speed", ">= 1x")
+    elif ed:
+        table.add_row("HTML: edgartools", ed, "", "", "")
     Console(width=150).print(table)
 
 
