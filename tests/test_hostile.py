@@ -408,3 +408,10 @@ def test_folder_that_cannot_be_listed(tmp_path, monkeypatch):
     result = facts(str(folder))
     assert result.exit_code == 3 and result.stdout == ""
     assert one_line(result) == f"fusion: {folder}: permission denied; check the folder's read permission"
+
+
+def test_deeply_nested_tables_and_tags(tmp_path):
+    page = "<html>" + "<table><tr><td>" * 10_000 + "Revenue 1,200" + "</td></tr></table>" * 10 + "<b>" * 100_000
+    result = facts(str(write(tmp_path, "nested.htm", page)))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert one_line(result).endswith("nested.htm: no financial statements found (no table with period columns and numbers)")
