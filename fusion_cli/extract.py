@@ -122,6 +122,9 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     for p in periods:
         if p is not None and p.months is None:
             findings.append(Finding("warning", where, f"period length of column '{p.header}' is not printed or is ambiguous; its values carry no period length"))
+        elif p is not None and p.assumed_length:
+            findings.append(Finding("warning", where, f"period length of column '{p.header}' is not printed; a cash-flow "
+                                                      f"statement runs from the start of the fiscal year, so {p.months} months is assumed"))
         elif p is not None and p.guessed:
             findings.append(Finding("warning", where, f"period end of column '{p.header}' is not printed; inferred as {p.end}"))
         elif p is not None and p.end is None:

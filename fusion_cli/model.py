@@ -52,7 +52,8 @@ class Period:
     months: int | None  # 3, 6, 9, 12; 0 for a balance-sheet date; None when not printed
     fiscal: str  # "Q1 2011", "9M 2009", "FY 2010"
     header: str  # the header text the period was read from
-    guessed: bool = False
+    guessed: bool = False  # the end date was inferred (a quarter or year with no date printed)
+    assumed_length: bool = False  # the length was inferred (a cash-flow column with only a date printed)
 
 
 @dataclass(frozen=True, slots=True)

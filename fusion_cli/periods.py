@@ -320,8 +320,15 @@ def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
     if month is not None:
         last = calendar.monthrange(col.year, month)[1]
         end = date(col.year, month, min(day or last, last))
+    assumed = False
+    if months is None and statement == "cashflow" and end is not None and day is not None:
+        # cash-flow statements run from the start of the fiscal year to the date printed
+        closing = end.month if end.day > 7 else (end.month - 2) % 12 + 1  # 52/53-week quarters end early in a month
+        months, assumed = (closing - fy_end - 1) % 12 + 1, True
+        if months % 3:
+            months, assumed = None, False
     header = col.text
-    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed)
+    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed)
 
 
 def fiscal_label(end: date | None, months: int | None, fy_end: int = 12) -> str:

@@ -1,6 +1,6 @@
 from datetime import date
 
-from fusion_cli.periods import fiscal_label, is_header, read_columns, to_period
+from fusion_cli.periods import Column, fiscal_label, is_header, read_columns, to_period
 from fusion_cli.read import clean_text_line
 
 
@@ -69,3 +69,15 @@ def test_header_detection():
     assert is_header(clean_text_line("| EBITDA Calculations | Three Months Ended | |", 1))
     assert not is_header(clean_text_line("As of March 31, 2011 and December 31, 2010, the Company had current assets of $2.4 million", 1))
     assert not is_header(clean_text_line("Revenues\t$ 10,204,280\t$ 9,588,632", 1))
+
+
+def test_cash_flow_columns_with_only_a_date_run_from_the_fiscal_year_start():
+    def column(year, month, day):
+        return Column("period", 0, 1, f"{month}/{day}/{year}", year=year, month=month, day=day)
+
+    nine = to_period(column(2025, 9, 30), "cashflow")
+    assert (nine.end, nine.months, nine.fiscal, nine.assumed_length) == (date(2025, 9, 30), 9, "9M 2025", True)
+    assert to_period(column(2026, 6, 28), "cashflow", fy_end=6).months == 12  # a 52/53-week year end
+    assert to_period(column(2025, 11, 2), "cashflow", fy_end=1).months == 9  # a quarter ending early in a month
+    assert to_period(column(2025, 9, 30), "income").months is None  # only cash flows are read this way
+    assert to_period(column(2025, 8, 31), "cashflow").months is None  # not a quarter end: left unknown
