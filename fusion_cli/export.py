@@ -7,7 +7,6 @@ import io
 import json
 import numbers
 import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
@@ -78,6 +77,8 @@ def csv_header(fields: tuple[str, ...] = FACT_FIELDS) -> str:
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[str]:
     """A temporary file beside path, renamed over it when the block succeeds and removed when it fails."""
+    import tempfile  # only when writing a file: it costs start-up time on every run otherwise
+
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
