@@ -32,11 +32,6 @@ def fact_record(fact: Fact) -> dict[str, object]:
     return record
 
 
-def to_json(facts: list[Fact]) -> str:
-    """A top-level JSON array of fact records."""
-    return json.dumps([fact_record(f) for f in facts], indent=1, ensure_ascii=False) + "\n"
-
-
 def guard_cell(value: object) -> object:
     """Neutralise text that a spreadsheet would run as a formula; numbers stay numbers."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -57,11 +52,6 @@ def to_csv(rows: list[dict[str, object]], fields: tuple[str, ...], header: bool 
     for row in rows:
         writer.writerow(["" if row.get(f) is None else guard_cell(row.get(f)) for f in fields])
     return out.getvalue()
-
-
-def facts_csv(facts: list[Fact]) -> str:
-    """Facts as CSV in the contract's columns."""
-    return to_csv([fact_record(f) for f in facts], FACT_FIELDS)
 
 
 def facts_csv_rows(facts: list[Fact]) -> str:
