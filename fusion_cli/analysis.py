@@ -170,7 +170,6 @@ def analyze_extractions(extractions: list[Extraction], mapping: dict[str, str] |
 
 def mark_unfooted(result: Analysis, checks: list) -> None:
     """Values printed on a total or subtotal that does not foot carry a note saying so."""
-    from dataclasses import replace
 
     bad = {c.source: c for c in checks if c.kind == "footing" and c.status == "mismatch"}
     if not bad:
@@ -179,7 +178,7 @@ def mark_unfooted(result: Analysis, checks: list) -> None:
         check = bad.get(p.source)
         if check is not None and p.period == check.period:
             note = f"does not foot: its lines give {check.expected:,} (fusion check)"
-            result.points[i] = replace(p, note=f"{p.note}; {note}" if p.note else note)
+            result.points[i] = p._replace(note=f"{p.note}; {note}" if p.note else note)
 
 
 def _bridge_findings(found: list[Bridge]) -> list[Finding]:

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .model import Fact
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(NamedTuple):
     """What one input gives: its output chunk (or facts for a terminal table), stderr lines, and counts."""
 
     item: str

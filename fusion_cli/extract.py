@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -200,7 +199,7 @@ def per_share_blocks(facts: list[Fact]) -> list[Fact]:
         elif inside.get(column) and fact.unit == "USD":
             printed = fact.value / Decimal(SCALES[fact.scale])
             if printed == 0 or (_CENTS.search(fact.as_printed) and abs(printed) < 100):
-                fact = replace(fact, value=printed, scale="units", unit="USD/share")
+                fact = fact._replace(value=printed, scale="units", unit="USD/share")
             else:
                 inside[column] = False
         out.append(fact)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from .model import Amount
 
@@ -102,8 +102,7 @@ def is_year(text: str) -> bool:
     return len(s) == 4 and s.isdigit() and 1950 <= int(s) <= 2099
 
 
-@dataclass(frozen=True, slots=True)
-class ScaleNote:
+class ScaleNote(NamedTuple):
     """The unit a table's amounts are printed in, and what the note excepts."""
 
     scale: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 
 from .model import Line, Period
@@ -46,8 +46,7 @@ _FILLER = set(
 _LEAF_KINDS = ("fulldate", "iso", "year")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     start: float
@@ -55,8 +54,7 @@ class Token:
     row: int
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """One leaf column of a header: a period, or a change / percent / other column."""
 
     kind: str  # period | change | pct | other
@@ -146,7 +144,7 @@ def _borrow_dates(cols: list[Column]) -> list[Column]:
         if c.month is not None:
             last = c
         elif last is not None:
-            c = replace(c, month=last.month, day=last.day)
+            c = c._replace(month=last.month, day=last.day)
         out.append(c)
     return out
 
@@ -232,7 +230,7 @@ def _spread(cols: list[Column], toks: list[Token], what: str, leaf_row: int, con
             tok = before[-1]
         out.append(_apply(col, tok))
     if what == "duration" and k > 1 and n % k == 0 and not _groups_consistent(out, k):
-        return [replace(c, months=None) for c in out]  # e.g. "Three months | Nine months" over one year each
+        return [c._replace(months=None) for c in out]  # e.g. "Three months | Nine months" over one year each
     return out
 
 
@@ -249,10 +247,10 @@ def _apply(col: Column, tok: Token) -> Column:
     text = tok.text.lower()
     if tok.kind == "monthday":
         d = parse_date(f"{tok.text} 2000")
-        return replace(col, month=d.month, day=d.day) if d else col
+        return col._replace(month=d.month, day=d.day) if d else col
     if tok.kind == "asof":
-        return replace(col, months=0, asof=True)
-    return replace(col, months=duration_months(tok.kind, text), quarter=_quarter_number(text) or col.quarter)
+        return col._replace(months=0, asof=True)
+    return col._replace(months=duration_months(tok.kind, text), quarter=_quarter_number(text) or col.quarter)
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
 
 from .model import Amount, Document, Finding, Line
 from .numbers import detect_scale, parse_amount, unreadable_number
@@ -362,7 +361,13 @@ def _learn_positions(rows: list[RawRow], n: int) -> list[float] | None:
     full = [r.values for r in rows if len(r.values) == n]
     if not full:
         return None
-    return [median(v[j].pos for v in full) for j in range(n)]
+    return [_median([v[j].pos for v in full]) for j in range(n)]
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    mid = len(xs) // 2
+    return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
 
 
 def _header_spans(table: RawTable) -> list[tuple[float, float]]:
