@@ -78,12 +78,48 @@ def _segments(line: Line) -> list[tuple[str, float, float]]:
     return [(m.group(0), float(m.start()), float(m.end())) for m in _SEGMENT.finditer(line.text)]
 
 
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # what IGNORECASE takes for i, s, k
+
+
+def _folded(text: str) -> str:
+    """Lower case, with the few non-ASCII letters that case-insensitive matching takes for ASCII ones."""
+    return text.lower() if text.isascii() else text.translate(_FOLDS).lower()
+
+
+# Where a token can start: a digit or `%`, or the first letters of a token's words. Scanning for these
+# first and trying the token pattern only there reads a line many times faster than searching with it.
+_TOKEN_START = re.compile(r"\d|%|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|three|six|nine|twelve|thirteen|fourteen"
+                          r"|sixteen|twenty|thirty|forty|fifty|first|second|third|fourth|q[1-4]|quarter|half|h[12]|fiscal|year|full"
+                          r"|annual|ytd|percent|as|margin|change|variance|increase|decrease|growth|bps|inc|dec|y/y|yoy|favorable"
+                          r"|unfavorable|better|worse|amount|dollar|balance")
+
+
+def find_tokens(text: str) -> list[re.Match[str]]:
+    """The period tokens of a text: what `_TOKEN.finditer` gives, found faster."""
+    if not text.isascii():  # lower-casing could move positions: search in full
+        return list(_TOKEN.finditer(text))
+    low = text.lower()
+    out: list[re.Match[str]] = []
+    pos, size, start, match = 0, len(text), _TOKEN_START.search, _TOKEN.match
+    while pos < size:
+        hit = start(low, pos)
+        if hit is None:
+            break
+        m = match(text, hit.start())
+        if m is None:
+            pos = hit.start() + 1
+        else:
+            out.append(m)
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
 def tokens(line: Line, row: int = 0) -> list[Token]:
     """Period tokens of one header line, each with its position in the line's column coordinates."""
     out = []
     for text, start, end in _segments(line):
         width = max(len(text), 1)
-        for m in _TOKEN.finditer(text):
+        for m in find_tokens(text):
             kind = m.lastgroup or ""
             if line.cells is not None:  # cells: order tokens inside a cell without leaving it
                 a, b = start + m.start() / (width + 1), start + m.end() / (width + 1)
@@ -94,8 +130,9 @@ def tokens(line: Line, row: int = 0) -> list[Token]:
 
 
 # Every header holds one of these (a superset of the period tokens), so other lines are passed over at once.
-_HEADER_HINT = re.compile(r"(?:19|20)\d\d|month|week|\bmos?\b|quarter|\b[q1-4][1-4q]\b|half|\bh[12]\b|year|annual|twelve|ytd"
-                          r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+# Read on the lower-cased line; each alternative starts with a plain character, which lets the engine skip ahead.
+_HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]\b|1q\b|2q\b|3q\b|4q\b|half|h[12]\b|year|annual"
+                          r"|twelve|ytd|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
 _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 
@@ -103,17 +140,75 @@ _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 def is_header(line: Line) -> bool:
     """True when a line reads as a column header: period words, dates and years, little else."""
     text = line.text
-    if not text or len(text) > 220 or not _HEADER_HINT.search(text):
+    if not text or len(text) > 220 or not _HEADER_HINT.search(_folded(text)):
         return False
+    if _plainly_not_header(line):
+        return False
+    return _reads_as_header(line)
+
+
+# Every word a period token or a filler word can be made of: a word with any other run of letters
+# survives the token pass, so three such words already make a line more than a header.
+_VOCABULARY = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept sepember september "
+    "oct october nov november dec december three six nine twelve thirteen fourteen sixteen twenty four eight thirty "
+    "forty fifty two month months week weeks mo mos first second third fourth st nd rd th fiscal quarter quarters q "
+    "quarterly ended end ending half h year years full annual to date ytd of net total sales revenue revenues percent "
+    "percentage as a margin change variance increase decrease growth bps inc y yoy chg favorable unfavorable better "
+    "worse decline amount amounts dollar dollars at balance".split()
+) | frozenset(run for word in _FILLER for run in re.findall("[a-z]+", word))
+_LETTERS = re.compile(r"[a-z]+")
+
+# An amount as tables print it (thousands separators) that no date can hold: the line is a data row.
+_GROUPED_AMOUNT = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d)")
+# A cell holding only an amount with separators or decimals (no token reads `1.36` or `1,234`).
+_AMOUNT_CELL = re.compile(r"[$(]{0,3}\s?\$?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{0,12}\.\d{1,12})\s?\)?\s?%?")
+
+
+def _plainly_not_header(line: Line) -> bool:
+    """A quick no for lines that the full reading would refuse: three words that no period token or filler
+    word can consume, or an amount with thousands separators that is not the day of a date."""
+    if line.cells is not None:
+        cells = [c for c in line.cells if c.text]
+        cells = cells[1:] if len(cells) > 1 else cells  # never more than the header's own body
+        if any(_AMOUNT_CELL.fullmatch(c.text) for c in cells):
+            return True
+        text = " ".join(c.text for c in cells)
+    else:
+        text = line.text
+    text = _folded(text)
+    plain = 0
+    for word in text.split():
+        if word in _VOCABULARY:
+            continue
+        if word.isalpha() or any(run not in _VOCABULARY for run in _LETTERS.findall(word)):
+            plain += 1
+            if plain > 2:
+                return True
+    for m in _GROUPED_AMOUNT.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before or not (before[-1].isalpha() or before[-1] == "."):  # `June 30,123` could be a date
+            return True
+    return False
+
+
+_PERIOD_KINDS = frozenset(("fulldate", "iso", "monthday", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"))
+
+
+def _reads_as_header(line: Line) -> bool:
     segs = _segments(line)
-    if line.cells is not None and segs and not _TOKEN.search(segs[0][0]) and len(segs) > 1:
+    if line.cells is not None and segs and len(segs) > 1 and not find_tokens(segs[0][0]):
         segs = segs[1:]  # a label cell in front of the header cells
     body = " ".join(s[0] for s in segs)
-    found = list(_TOKEN.finditer(body))
-    kinds = {m.lastgroup for m in found}
-    if not kinds & {"fulldate", "iso", "monthday", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"}:
+    pieces, pos, period = [], 0, False
+    for m in find_tokens(body):
+        period = period or m.lastgroup in _PERIOD_KINDS
+        pieces.append(body[pos:m.start()])
+        pos = m.end()
+    if not period:
         return False
-    rest = _TOKEN.sub(" ", body)
+    pieces.append(body[pos:])
+    rest = " ".join(pieces)  # the line without its tokens
     if _AMOUNT_IN_HEADER.search(rest):
         return False  # amounts in the line: a data row
     words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in _FILLER and not w.isdigit()]

@@ -1,5 +1,10 @@
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fusion_cli import periods as reading
+from fusion_cli.model import Cell, Line
 from fusion_cli.periods import Column, fiscal_label, is_header, read_columns, to_period
 from fusion_cli.read import clean_text_line
 
@@ -81,3 +86,41 @@ def test_cash_flow_columns_with_only_a_date_run_from_the_fiscal_year_start():
     assert to_period(column(2025, 11, 2), "cashflow", fy_end=1).months == 9  # a quarter ending early in a month
     assert to_period(column(2025, 9, 30), "income").months is None  # only cash flows are read this way
     assert to_period(column(2025, 8, 31), "cashflow").months is None  # not a quarter end: left unknown
+
+
+# Header-like text: period words, fillers, label words, numbers and the punctuation tables print.
+_WORDS = ["Three", "months", "ended", "September", "Sept.", "30,", "2025", "2024", "Q3", "3Q", "1st", "quarter", "fiscal",
+          "Year", "to", "date", "YTD", "weeks", "13", "% of net sales", "% Change", "change", "increase/(decrease)", "Y/Y",
+          "as of", "Balance at", "(unaudited)", "in thousands", "Revenue", "Net income", "Total", "1,234", "(567)", "12.5",
+          "$", "%", "—", "|", "June 30,123", "1.5", "ſales", "İncome", "K", "2025-09-30", "H1", "half", "first", "fifty-two"]
+_HEADERISH = st.lists(st.sampled_from(_WORDS) | st.text(alphabet="abcdefghijklmnopqrstuvwxyzQ0123456789 ,.()$%-/", max_size=8),
+                      max_size=12)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HEADERISH, st.sampled_from([" ", "  ", ""]))
+def test_fast_token_scan_finds_what_the_token_pattern_finds(words, sep):
+    text = sep.join(words)
+    expected = [(m.start(), m.end(), m.lastgroup) for m in reading._TOKEN.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in reading.find_tokens(text)] == expected
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HEADERISH, st.booleans())
+def test_quick_refusals_never_refuse_a_header(words, as_cells):
+    if as_cells:
+        cells = tuple(Cell(w, i, i + 1) for i, w in enumerate(words))
+        line = Line(1, " | ".join(w for w in words if w), cells, "pipe")
+    else:
+        line = Line(1, "  ".join(words))
+    if reading._reads_as_header(line):
+        assert reading._HEADER_HINT.search(reading._folded(line.text))
+        assert not reading._plainly_not_header(line)
+
+
+def test_quick_refusals():
+    assert reading._plainly_not_header(clean_text_line("Cost of revenue  1,234  1,100", 1))  # an amount with separators
+    assert reading._plainly_not_header(clean_text_line("| Net income | 11.3 | 5.4 |", 1))  # a cell holding a decimal
+    assert reading._plainly_not_header(clean_text_line("Management expects strong demand next quarter", 1))  # plain words
+    assert not reading._plainly_not_header(clean_text_line("Three Months Ended September 30, 2025", 1))
+    assert not reading._plainly_not_header(clean_text_line("June 30,123", 1))  # could be a date: read in full
