@@ -17,6 +17,8 @@ from .tables import RawTable, find_tables
 _COMPANY = re.compile(
     r"\b((?:(?:[A-Z]|[a-z][A-Z])[A-Za-z&'\-]*,?\s){1,6}(?i:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.))(?![A-Za-z])"
 )
+# Every company name ends in one of these (lower-cased; each alternative starts with a plain character).
+_COMPANY_HINT = re.compile(r"inc|corp|co\.|ltd|limited|llc|l\.p\.|plc|n\.v\.|s\.a\.")
 _NOT_COMPANY = re.compile(r"^(?:the|a|an|our|its|and|of|for|in|at|by|on|to|with|this|that|certificate|statements?)\b", re.I)
 
 
@@ -63,11 +65,14 @@ _DATES = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
 _NUMBER_WORD = re.compile(r"[$(]{0,3}[\d,.]{1,40}\)?%?[,.;]?")
 _YEAR_WORD = re.compile(r"\d{4}[,.;]?")
 _TWO_WORDS = re.compile(r"\b[a-z]{3,} [a-z]{2}")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def _is_sentence(text: str) -> bool:
     """Prose with figures in it; a paragraph of table numbers run together is not."""
     words = text.split()
+    if len(words) < 8 or not _ANY_DIGIT.search(text):
+        return False
     undated = _DATES.sub(" ", text)
     numeric = sum(1 for w in undated.split() if _NUMBER_WORD.fullmatch(w) and not _YEAR_WORD.fullmatch(w))
     return len(words) >= 8 and 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
@@ -79,6 +84,8 @@ def detect_company(doc: Document) -> str:
     first: dict[str, int] = {}
     display: dict[str, str] = {}
     for line in doc.lines[:400]:
+        if not _COMPANY_HINT.search(line.text.lower()):
+            continue
         for m in _COMPANY.finditer(line.text):
             name = " ".join(m.group(1).split()).rstrip(",")
             if _NOT_COMPANY.match(name) or len(name) < 6:

@@ -93,7 +93,7 @@ _NUMBER_LIKE = re.compile(r"[-+]?(?:\d[\d.,]{0,80}|[.,]\d[\d.,]{0,80})(?:[eE][-+
 def unreadable_number(text: str) -> bool:
     """True for text printed as a number that cannot be read as an amount (`1e400`, 40 digits, `1,2345`)."""
     s = normalize(text).replace(" ", "").strip("$()%")
-    return bool(s) and parse_amount(text) is None and _NUMBER_LIKE.fullmatch(s) is not None
+    return bool(s) and _NUMBER_LIKE.fullmatch(s) is not None and parse_amount(text) is None
 
 
 def is_year(text: str) -> bool:
@@ -122,6 +122,9 @@ def detect_scale(text: str) -> ScaleNote | None:
     """Find a scale note such as `(in thousands, except per share data)` in a short line of text."""
     if len(text) > 240:
         return None
+    low = text.lower()
+    if "000" not in text and "thousand" not in low and "million" not in low and "billion" not in low:
+        return None  # every scale note names its scale in one of these
     m = _SCALE_RE.search(text)
     if not m:
         return None

@@ -154,7 +154,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _MD_LINK = re.compile(r"\[([^\[\]]{0,300})\]\([^()\s]{0,500}\)")
 _MD_ESCAPE = re.compile(r"\\([\\$%&*_#\[\]()<>.+!`{}~-])")
 _EDGAR_MARK = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d{1,2}|PRE|TEXT|DESCRIPTION|FILENAME|SEQUENCE|TYPE)>[^\n]*$|</?(?:S|C|CAPTION|TABLE|FN|F\d{1,2})>", re.I)
-_LEADERS = re.compile(r"(?:\. ?){3,}\.?|(?<!_)_{3,}(?=\s|$)")
+_LEADERS = re.compile(r"\. ?(?:\. ?){2,}\.?|_(?<!__)_{2,}(?=\s|$)")  # dotted leaders and rules of underscores
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BOLD = re.compile(r"\*\*|__")
 _EDGAR_DASH = re.compile(r"^- (?=-)")
@@ -192,18 +192,27 @@ def clean_text_line(raw: str, number: int) -> Line:
         return _cells_line(number, _PIPE_SPLIT.split(inner), "pipe")
     if " | " in stripped:
         return _cells_line(number, stripped.split(" | "), "bar")
-    text = _EDGAR_DASH.sub("  ", raw)
-    text = _HEADING.sub("", text)
+    text = _EDGAR_DASH.sub("  ", raw) if raw.startswith("- -") else raw
+    if "#" in text:
+        text = _HEADING.sub("", text)
     text = clean_inline(text)
-    text = _LEADERS.sub(lambda m: " " * len(m.group(0)), text)
+    if _has_leaders(text):
+        text = _LEADERS.sub(lambda m: " " * len(m.group(0)), text)
     return Line(number, text.rstrip().expandtabs())
+
+
+def _has_leaders(text: str) -> bool:
+    return ".." in text or ". ." in text or "___" in text
 
 
 def _cells_line(number: int, parts: list[str], layout: str) -> Line:
     cells = []
     for i, part in enumerate(parts):
-        text = _HEADING.sub("", clean_inline(part)) if i == 0 else clean_inline(part)
-        text = _LEADERS.sub(" ", text)
+        text = clean_inline(part)
+        if i == 0 and "#" in text:
+            text = _HEADING.sub("", text)
+        if _has_leaders(text):
+            text = _LEADERS.sub(" ", text)
         cells.append(Cell(" ".join(text.split()), i, i + 1))
     return Line(number, " | ".join(c.text for c in cells if c.text), tuple(cells), layout)
 

@@ -221,10 +221,15 @@ def _is_label_like(text: str) -> bool:
 
 
 _TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
 
 
 def _text_values(line: Line) -> tuple[str, list[Value]]:
     text = line.text
+    last = text.rsplit(None, 1)[-1] if text else ""
+    if last not in _SUFFIX and not _DIGIT.search(last) and parse_amount(last) is None:
+        return " ".join(text.split()), []  # a line that does not end in a number has none to read
     toks = list(_TOKEN.finditer(text))
     values: list[Value] = []
     i = len(toks) - 1
@@ -290,6 +295,8 @@ def _is_flattened(line: Line, table: RawTable) -> bool:
     """A paragraph where labels and numbers of several rows were run together (PDF-to-text)."""
     n = sum(1 for c in table.columns if c.kind == "period")
     if n != len(table.columns) or not 40 <= len(line.text) <= 20_000:  # a flattened table is a paragraph, not a book
+        return False
+    if len(_DIGIT_RUN.findall(line.text)) < 2 * n:  # it needs two full rows of numbers at least
         return False
     runs, run, texts = [], 0, 0
     for tok in line.text.split():
