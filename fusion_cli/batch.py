@@ -3,21 +3,50 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from .model import Fact
+from .model import Document, Fact
 
 
 class FileResult(NamedTuple):
-    """What one input gives: its output chunk (or facts for a terminal table), stderr lines, and counts."""
+    """What one input gives: its output chunk from a worker, or its facts; stderr lines, and counts.
+
+    A file read in this process streams: `facts` yields each fact as it is made and `messages` is
+    filled once they have all been taken, so the file is never held as a list of facts.
+    """
 
     item: str
     chunk: str
-    facts: tuple[Fact, ...]
-    messages: tuple[str, ...]
-    found: int
+    facts: Iterable[Fact]
+    messages: Sequence[str]
+    found: int  # facts in the chunk (a streamed result counts them as they are written)
     unreadable: bool
     company: str = ""
+
+
+def stream_one(item: str, max_bytes: int, quiet: bool) -> FileResult:
+    """Read one file in this process, its facts streamed (see FileResult)."""
+    from .read import ReadError, load
+
+    try:
+        doc = load(Path(item), max_bytes)
+    except ReadError as exc:
+        return FileResult(item, "", (), (f"{item}: {exc}",), 0, True)
+    return streamed(item, doc, quiet)
+
+
+def streamed(item: str, doc: Document, quiet: bool) -> FileResult:
+    """A read document's facts as a streamed result: tables are found now, facts made as they are taken."""
+    from .extract import Run
+
+    run = Run(doc, keep_tables=False)
+    messages: list[str] = []
+
+    def facts() -> Iterator[Fact]:
+        yield from run.facts()
+        messages.extend(message_lines(item, run.findings, quiet))
+
+    return FileResult(item, "", facts(), messages, 0, False, run.company)
 
 
 def extract_one(task: tuple[str, str, int, bool]) -> FileResult:
@@ -63,7 +92,7 @@ def _ignore_interrupts() -> None:
 def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: int) -> Iterator[FileResult]:
     """Results in the order of items; with jobs > 1, files are read and parsed by that many processes."""
     if jobs <= 1 or len(items) < 2:
-        yield from (extract_one((item, "facts", max_bytes, quiet)) for item in items)
+        yield from (stream_one(item, max_bytes, quiet) for item in items)
         return
     tasks = [(item, fmt, max_bytes, quiet) for item in items]
     import multiprocessing

@@ -199,15 +199,15 @@ def facts(
         found = 0
         with _progress(len(items)) as advance, _output_stream(output) as out:
             for result in stream:
-                advance(result.messages)
                 _State.unreadable |= result.unreadable
-                if not result.found:
-                    continue
-                if chosen is FactFormat.table:
-                    _print_facts(result)
+                if chosen is FactFormat.table:  # a table is drawn whole
+                    facts = list(result.facts)
+                    if facts:
+                        _print_facts(result, facts)
+                    found += len(facts)
                 else:
-                    _write_facts(out, result, chosen, first=not found)
-                found += result.found
+                    found += _write_facts(out, result, chosen, first=not found)
+                advance(result.messages)  # a streamed file's messages are complete once its facts are out
             if not found:
                 raise typer.Exit(EXIT_NO_DATA)
             if chosen is FactFormat.json:
@@ -287,48 +287,52 @@ def _refuse_input_as_output(output: Optional[Path], inputs: list[str]) -> None:
 
 
 def _stdin_result(limit: int, quiet: bool):
-    """Standard input read in this process (workers cannot share it), as a batch result."""
-    from .batch import FileResult, message_lines
-    from .read import ReadError
+    """Standard input read in this process (workers cannot share it), as a streamed batch result."""
+    from .batch import FileResult, streamed
+    from .read import ReadError, parse_bytes
 
     try:
-        result = _read_stdin(limit)
+        doc = parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit)
     except ReadError as exc:
         return FileResult("-", "", (), (f"-: {exc}",), 0, True)
-    return FileResult("-", "", result.facts, tuple(message_lines("-", result.findings, quiet)), len(result.facts), False,
-                      result.company)
+    return streamed("-", doc, quiet)
 
 
-def _write_facts(out, result, chosen: "FactFormat", first: bool) -> None:
-    """One file's facts on the stream: its chunk from a worker, or record by record from its facts."""
+def _write_facts(out, result, chosen: "FactFormat", first: bool) -> int:
+    """One file's facts on the stream, its chunk from a worker or record by record; returns how many."""
     from .export import csv_header, fact_record, facts_csv_rows
 
+    if result.chunk:
+        out.write(("[\n" if first else ",\n") if chosen is FactFormat.json else csv_header() if first else "")
+        out.write(result.chunk)
+        return result.found
+    written = 0
     if chosen is FactFormat.json:
-        out.write("[\n" if first else ",\n")
-        if result.chunk:
-            out.write(result.chunk)
-            return
         import json
 
-        for k, fact in enumerate(result.facts):
-            out.write((",\n" if k else "") + json.dumps(fact_record(fact), ensure_ascii=False))
-        return
-    if first:
-        out.write(csv_header())
-    if result.chunk:
-        out.write(result.chunk)
-        return
-    for k in range(0, len(result.facts), 500):
-        out.write(facts_csv_rows(list(result.facts[k:k + 500])))
+        for fact in result.facts:
+            out.write(("[\n" if first else ",\n") if not written else ",\n")
+            out.write(json.dumps(fact_record(fact), ensure_ascii=False))
+            written += 1
+        return written
+    batch: list = []
+    for fact in itertools.chain(result.facts, [None]):  # rows written 500 at a time
+        if fact is not None:
+            batch.append(fact)
+        if batch and (fact is None or len(batch) == 500):
+            out.write((csv_header() if first and not written else "") + facts_csv_rows(batch))
+            written += len(batch)
+            batch = []
+    return written
 
 
-def _print_facts(result) -> None:
+def _print_facts(result, facts: list) -> None:
     from rich.console import Console
 
     from .render import facts_table
 
     title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
-    Console().print(facts_table(list(result.facts), title))
+    Console().print(facts_table(facts, title))
 
 
 @contextlib.contextmanager

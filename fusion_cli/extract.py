@@ -1,13 +1,15 @@
 """The pipeline, written down once: read -> tables -> rows -> facts. Returns facts and findings, never raises on content."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from typing import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
 from .concepts import map_concept, unit_of
-from .model import Document, Extraction, Fact, Finding, Period, Row, Table
+from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale
 from .periods import fiscal_year_end, to_period
 from .read import load, parse_bytes
@@ -35,30 +37,83 @@ def extract_bytes(name: str, data: bytes) -> Extraction:
 
 def extract(doc: Document) -> Extraction:
     """Find every financial table of a document and turn each printed number into a Fact."""
-    raw_tables, findings = find_tables(doc)
-    company = detect_company(doc)
-    fy_end = _fiscal_year_end(raw_tables)
-    doc_scale = _document_scale(doc)
-    tables, facts, borrowed = [], [], []
-    for raw in raw_tables:
-        table, periods, table_findings = build_table(raw, doc.name, fy_end, doc_scale)
-        findings.extend(table_findings)
-        if table is None:
-            continue
-        tables.append(table)
-        table_rows = table_facts(table, raw, periods, doc.name, company)
-        facts.extend(per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows)
-        if table_rows and doc_scale is not None and doc_scale.scale != "units" and _table_scale(raw) is None:
-            borrowed.append(raw.first_line)
-    if borrowed:
-        lines = ", ".join(str(n) for n in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
-        findings.append(Finding("warning", f"{doc.name}:{borrowed[0]}",
-                                f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the document's "
-                                f"'{doc_scale.text[:60]}' is applied to them"))
-    if not facts:
-        findings.append(Finding("error", doc.name, "no financial statements found (no table with period columns and numbers)"))
-    prose = tuple((line.number, line.text) for line in doc.lines if line.cells is None and _is_sentence(line.text))
-    return Extraction(doc.name, company, tuple(facts), tuple(tables), tuple(findings), prose)
+    run = Run(doc)
+    facts = tuple(run.facts())
+    return Extraction(doc.name, run.company, facts, tuple(run.tables), tuple(run.findings), run.prose)
+
+
+class Run:
+    """One release being extracted: its lines walked once, then its facts made table by table.
+
+    The walk keeps the tables found and what the whole release decides (company, fiscal year end, the
+    document's scale note, its sentences); `facts()` then yields each table's facts and lets the table
+    go, so a large release is never held as lines and facts at once. `findings` is complete once
+    `facts()` is exhausted.
+    """
+
+    def __init__(self, doc: Document, keep_tables: bool = True) -> None:
+        seen = _Seen()
+        self.name = doc.name
+        self.raw_tables, self.findings = find_tables(doc._replace(lines=seen.watch(doc.lines)))
+        self.company = detect_company(seen.head)
+        self.prose = tuple(seen.prose)
+        self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
+        self.fy_end = _fiscal_year_end(self.raw_tables)
+        self.keep_tables = keep_tables
+        self.tables: list[Table] = []
+
+    def facts(self) -> Iterator[Fact]:
+        name, doc_scale = self.name, self.doc_scale
+        pending, self.raw_tables = self.raw_tables[::-1], []
+        borrowed: list[int] = []
+        found = False
+        while pending:
+            raw = pending.pop()  # dropped once its facts are out
+            table, periods, table_findings = build_table(raw, name, self.fy_end, doc_scale)
+            self.findings.extend(table_findings)
+            if table is None:
+                continue
+            if self.keep_tables:
+                self.tables.append(table)
+            table_rows = table_facts(table, periods, name, self.company)
+            if table_rows and doc_scale is not None and doc_scale.scale != "units" and _table_scale(raw) is None:
+                borrowed.append(raw.first_line)
+            found = found or bool(table_rows)
+            yield from per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
+        if borrowed:
+            lines = ", ".join(str(n) for n in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
+            self.findings.append(Finding("warning", f"{name}:{borrowed[0]}",
+                                         f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "
+                                         f"document's '{doc_scale.text[:60]}' is applied to them"))
+        if not found:
+            self.findings.append(Finding("error", name, "no financial statements found (no table with period columns and numbers)"))
+
+
+class _Seen:
+    """What the walk over the lines notes for the whole release, while the tables are being found."""
+
+    def __init__(self) -> None:
+        self.head: list[Line] = []  # the first lines, where the issuer is named
+        self.note: ScaleNote | None = None  # the first scale note, and the scales of all of them
+        self.scales: set[str] = set()
+        self.prose: list[tuple[int, str]] = []  # (line, text) of sentences, for checking the release's claims
+
+    def watch(self, lines: Iterable[Line]) -> Iterator[Line]:
+        for line in lines:
+            text = line.text
+            if len(self.head) < _HEAD_LINES:
+                self.head.append(line)
+            if len(text) < 240:
+                note = detect_scale(text)
+                if note is not None:
+                    self.note = self.note or note
+                    self.scales.add(note.scale)
+            if line.cells is None and _is_sentence(text):
+                self.prose.append((line.number, text))
+            yield line
+
+
+_HEAD_LINES = 400
 
 
 _DATES = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
@@ -78,12 +133,12 @@ def _is_sentence(text: str) -> bool:
     return len(words) >= 8 and 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
 
 
-def detect_company(doc: Document) -> str:
+def detect_company(lines: Iterable[Line]) -> str:
     """The issuer's name, as it is printed most often in the document's first lines."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     display: dict[str, str] = {}
-    for line in doc.lines[:400]:
+    for line in itertools.islice(lines, _HEAD_LINES):
         if not _COMPANY_HINT.search(line.text.lower()):
             continue
         for m in _COMPANY.finditer(line.text):
@@ -111,11 +166,6 @@ def _fiscal_year_end(tables: list[RawTable]) -> int:
     return votes.most_common(1)[0][0] if votes else 12
 
 
-def _document_scale(doc: Document) -> ScaleNote | None:
-    notes = [n for line in doc.lines if len(line.text) < 240 and (n := detect_scale(line.text))]
-    return notes[0] if notes and len({n.scale for n in notes}) == 1 else None
-
-
 def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None) -> tuple[Table | None, list[Period | None], list[Finding]]:
     """Title, statement kind, scale and periods of a found table."""
     findings: list[Finding] = []
@@ -138,7 +188,7 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     usable = tuple(p for p in periods if p is not None)
     if not usable:
         return None, [], findings + [Finding("warning", where, "table without dated columns skipped")]
-    rows = tuple(Row(r.line, r.label, r.section, tuple((j, v.amount, v.line) for j, v in (r.placed or []))) for r in raw.rows)
+    rows = tuple(Row(r.line, r.label, r.section, tuple((j, a, r.line) for j, a in r.amounts())) for r in raw.rows)
     table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line)
     return table, list(periods), findings
 
@@ -165,30 +215,30 @@ def _table_scale(raw: RawTable) -> ScaleNote | None:
     return None
 
 
-def table_facts(table: Table, raw: RawTable, periods: list[Period | None], name: str, company: str) -> list[Fact]:
+def table_facts(table: Table, periods: list[Period | None], name: str, company: str) -> list[Fact]:
     """One Fact per printed number of a table that sits in a period column (periods aligned with columns)."""
-    scale = SCALES[table.scale]
-    shares_scale = SCALES[_shares_scale(table.scale_note, table.scale)]
+    scale = Decimal(SCALES[table.scale])
+    shares_scale = Decimal(SCALES[_shares_scale(table.scale_note, table.scale)])
+    ends = [p.end.isoformat() if p is not None and p.end else None for p in periods]
     facts = []
-    for row in raw.rows:
-        for j, value in row.placed or []:
+    for row in table.rows:
+        for j, amount, line in row.values:
             period = periods[j]
-            amount = value.amount
             if period is None or amount.value is None:
                 continue
             concept = map_concept(row.label, row.section, table.statement, amount)
             unit = unit_of(concept, row.label, row.section, amount, table.title)
-            factor = scale if unit == "USD" else shares_scale if unit == "shares" else 1
+            factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=row.label,
-                concept=concept, period_end=period.end.isoformat() if period.end else None,
-                period_months=period.months, fiscal_period=period.fiscal, value=amount.value * Decimal(factor),
-                scale=table.scale if factor != 1 else "units", as_printed=amount.text, line=value.line, unit=unit,
-                group=row.section, table_line=table.line,
+                concept=concept, period_end=ends[j], period_months=period.months, fiscal_period=period.fiscal,
+                value=amount.value * factor, scale=table.scale if factor != 1 else "units", as_printed=amount.text,
+                line=line, unit=unit, group=row.section, table_line=table.line,
             ))
     return facts
 
 
+_ONE = Decimal(1)
 _EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops")
 _CENTS = re.compile(r"\d\.\d\d")
 

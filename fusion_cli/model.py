@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 
 class Cell(NamedTuple):
@@ -30,7 +30,7 @@ class Document(NamedTuple):
     """A decoded input: its name, kind and cleaned lines (line numbers kept)."""
 
     name: str
-    lines: tuple[Line, ...]
+    lines: Iterable[Line]  # walked once per reading; read.Lines reads them from the text each time
     kind: str = "text"  # text | html
 
 

@@ -162,17 +162,20 @@ _LETTERS = re.compile(r"[a-z]+")
 # An amount as tables print it (thousands separators) that no date can hold: the line is a data row.
 _GROUPED_AMOUNT = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d)")
 # A cell holding only an amount with separators or decimals (no token reads `1.36` or `1,234`).
-_AMOUNT_CELL = re.compile(r"[$(]{0,3}\s?\$?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{0,12}\.\d{1,12})\s?\)?\s?%?")
+_AMOUNT_CELL = re.compile(r"[$(]{0,3}\s?\$?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,12}\.\d{1,12})\s?\)?\s?%?")
 
 
 def _plainly_not_header(line: Line) -> bool:
     """A quick no for lines that the full reading would refuse: three words that no period token or filler
     word can consume, or an amount with thousands separators that is not the day of a date."""
     if line.cells is not None:
-        cells = [c for c in line.cells if c.text]
-        cells = cells[1:] if len(cells) > 1 else cells  # never more than the header's own body
-        if any(_AMOUNT_CELL.fullmatch(c.text) for c in cells):
-            return True
+        filled = [c for c in line.cells if c.text]
+        cells = filled[1:] if len(filled) > 1 else filled  # never more than the header's own body
+        for k in range(1, len(filled)):
+            # an amount that no date or length can take: not after a word (`June | 30`), not before one (`1.5 | weeks`)
+            if (_AMOUNT_CELL.fullmatch(filled[k].text) and not _could_be_month(filled[k - 1].text)
+                    and (k + 1 == len(filled) or not filled[k + 1].text[:1].isalpha())):
+                return True
         text = " ".join(c.text for c in cells)
     else:
         text = line.text
@@ -186,10 +189,15 @@ def _plainly_not_header(line: Line) -> bool:
             if plain > 2:
                 return True
     for m in _GROUPED_AMOUNT.finditer(text):
-        before = text[: m.start()].rstrip()
-        if not before or not (before[-1].isalpha() or before[-1] == "."):  # `June 30,123` could be a date
+        if not _could_be_month(text[: m.start()]):  # `June 30,123` could be a date
             return True
     return False
+
+
+def _could_be_month(text: str) -> bool:
+    """Text that ends in a word (or an abbreviation's dot), which a day printed after it could join as a date."""
+    text = text.rstrip()
+    return bool(text) and (text[-1].isalpha() or text[-1] == ".")
 
 
 _PERIOD_KINDS = frozenset(("fulldate", "iso", "monthday", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"))

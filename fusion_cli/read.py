@@ -6,6 +6,7 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import Iterator
 
 from .model import Cell, Document, Line
 from .numbers import normalize_spaces
@@ -48,7 +49,7 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         if size > max_bytes:
             raise ReadError(f"the file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit; raise it with --max-size")
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, size, max_bytes)
     except FileNotFoundError:
         raise ReadError("no such file or folder; check the path") from None
     except PermissionError:
@@ -57,6 +58,14 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except OSError as exc:
         raise ReadError(f"cannot be read ({exc.strerror or exc})") from None
     return parse_bytes(path.name, data, max_bytes)
+
+
+def _read_at_most(handle, size: int, max_bytes: int) -> bytes:
+    """The file's bytes, at most max_bytes + 1 of them, without asking for a buffer of the limit's size."""
+    data = handle.read(min(size, max_bytes) + 1)  # the size it said it had, and a byte to see if it grew
+    if len(data) <= size:
+        return data
+    return data + handle.read(max_bytes + 1 - len(data))  # a file that grew, or one without a size (a pipe)
 
 
 def _megabytes(size: int) -> str:
@@ -77,7 +86,20 @@ def parse_bytes(name: str, data: bytes, max_bytes: int | None = None) -> Documen
         raise ReadError("the file is empty; give the text of a release" if not data
                         else "the file holds only white space; give the text of a release")
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Document(name, tuple(_read_lines(text, name)), "html" if _looks_html(text) else "text")
+    return Document(name, Lines(text), "html" if _looks_html(text) else "text")
+
+
+class Lines:
+    """A document's lines, read from its text each time they are walked: a 10 MB release is never held as
+    a million line objects at once, only as its text."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __iter__(self) -> Iterator[Line]:
+        return _read_lines(self.text)
 
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]{0,64}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b]{0,1024}(?:\x07|\x1b\\)?|\x1b[@-_]?")
@@ -123,11 +145,11 @@ _TYPE_RE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
 _SKIP_TYPES = ("GRAPHIC", "ZIP", "EXCEL", "XML", "JSON", "PDF", "EX-101", "XBRL", "JPG", "GIF")
 
 
-def _read_lines(text: str, name: str) -> list[Line]:
+def _read_lines(text: str) -> Iterator[Line]:
     """Split an EDGAR submission into its documents, or read the whole text as one."""
     if "<DOCUMENT>" not in text[:200000].upper():
-        return _read_block(text, 1)
-    lines: list[Line] = []
+        yield from _read_block(text, 1)
+        return
     for m in _DOC_RE.finditer(text):
         body = m.group(1)
         kind = _TYPE_RE.search(body)
@@ -135,14 +157,21 @@ def _read_lines(text: str, name: str) -> list[Line]:
         if doc_type.startswith(_SKIP_TYPES) or "\nbegin 6" in body[:2000]:
             continue
         first = text.count("\n", 0, m.start(1)) + 1
-        lines.extend(_read_block(body, first))
-    return lines
+        yield from _read_block(body, first)
 
 
-def _read_block(text: str, first: int) -> list[Line]:
+def _read_block(text: str, first: int) -> Iterator[Line]:
     if _looks_html(text):
-        return read_html(text, first)
-    return [clean_text_line(raw, first + i) for i, raw in enumerate(text.split("\n"))]
+        yield from read_html(text, first)
+        return
+    start, number, find = 0, first, text.find
+    while True:  # line by line, without a list of every line
+        end = find("\n", start)
+        if end < 0:
+            yield clean_text_line(text[start:], number)
+            return
+        yield clean_text_line(text[start:end], number)
+        start, number = end + 1, number + 1
 
 
 # ---- text lines -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .model import Amount, Document, Finding, Line
 from .numbers import detect_scale, parse_amount, unreadable_number
@@ -36,6 +37,21 @@ class RawRow:
     layout: str
     placed: list[tuple[int, Value]] | None = None  # (column index, value) once placed
     cells: int = 0  # cells in the source line, when the layout has cells and no `$` or `)` cell of its own
+    out: tuple[int | str, ...] = ()  # column, printed amount, column, printed amount... once the table is closed
+
+    def settle(self) -> None:
+        """Keep only what facts are made of once the table is closed: each number's column and its text as
+        printed, read again when the facts are made. A parsed amount takes four times the memory, and a
+        10-K-sized release holds hundreds of thousands of them until its last table is found."""
+        self.out = tuple(x for j, v in self.placed or () for x in (j, v.amount.text))
+        self.values, self.placed = [], None
+
+    def amounts(self) -> Iterator[tuple[int, Amount]]:
+        """The row's placed amounts by column (all on the row's own line)."""
+        out = self.out
+        for k in range(0, len(out), 2):
+            text = out[k + 1]
+            yield out[k], parse_amount(text) or Amount(None, text)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
@@ -80,6 +96,9 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             findings.extend(place_values(current, doc.name))
             for para in current.paragraphs:
                 findings.extend(realign_paragraph(current, *para, doc.name))
+            for row in current.rows:
+                row.settle()
+            current.paragraphs, current.pending = [], []
             tables.append(current)
         current = None
 

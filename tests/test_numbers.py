@@ -77,3 +77,12 @@ def test_parse_amount_never_raises(text):
 @given(st.text(alphabet="0123456789,.()$%- \tn/am*\u2014\u2212", max_size=14))
 def test_fast_paths_read_what_the_full_reader_reads(text):
     assert parse_amount(text) == numbers._parse_amount(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789,.()$%- \tn/am*\u2014\u2212\u00a0", max_size=16))
+def test_an_amount_reads_the_same_from_its_printed_text(text):
+    # closed tables keep each amount's printed text and read it again when facts are made
+    amount = parse_amount(text)
+    if amount is not None:
+        assert parse_amount(amount.text) == amount
