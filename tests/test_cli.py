@@ -144,3 +144,16 @@ def test_jobs_give_the_same_stream_as_one_process(tmp_path):
     assert len(rows) == 12 * 8 and [r["file"] for r in rows[::8]] == [f"r{k:02d}.{'htm' if k % 5 == 4 else 'txt'}" for k in range(12)]
     records = json.loads(invoke("facts", str(tmp_path), "--jobs", "0").stdout)
     assert len(records) == 96 and records[0]["value"] == 1000
+
+
+def test_a_file_without_facts_between_two_keeps_the_stream_whole(tmp_path):
+    rows = [("Revenue", [1000, 900, 3000, 2700]), ("Net income", [100, 90, 300, 250])]
+    (tmp_path / "a.txt").write_text(layouts.render(layouts.income(9, 2010, True, rows), "tab"))
+    (tmp_path / "b.txt").write_text("Dear shareholder, we thank you for your support.\n")
+    (tmp_path / "c.htm").write_text(layouts.render(layouts.income(9, 2011, True, rows), "html"))
+    for jobs in ("1", "2"):
+        records = json.loads(invoke("facts", str(tmp_path), "--format", "json", "--jobs", jobs).stdout)
+        assert [r["file"] for r in records] == ["a.txt"] * 8 + ["c.htm"] * 8
+        result = invoke("facts", str(tmp_path), "--format", "csv", "--jobs", jobs)
+        assert result.stdout.count("file,company,") == 1 and len(result.stdout.splitlines()) == 17
+        assert "b.txt: no financial statements found" in result.stderr

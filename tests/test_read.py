@@ -58,3 +58,10 @@ def test_html_reader_skips_scripts_comments_and_declarations():
     lines = read_html(page)
     assert [(line.number, line.text) for line in lines] == [(5, "Revenue rose & margins held"), (7, "a < b | 1 200")]
     assert [(c.start, c.end) for c in lines[1].cells] == [(0, 1), (1, 3)]
+
+
+def test_lines_are_read_from_the_text_each_walk_and_never_held():
+    doc = parse_bytes("x.txt", b"Revenue\t1,000\nNet income\t(50)\n")
+    assert not isinstance(doc.lines, (list, tuple))  # a 10 MB release is held as its text only
+    first, second = list(doc.lines), list(doc.lines)
+    assert first == second and [line.text for line in first] == ["Revenue | 1,000", "Net income | (50)", ""]

@@ -125,3 +125,30 @@ def test_not_a_release():
     result = run("CERTIFICATE OF DESIGNATION\n\nThe Company is authorized to issue 10,000,000 shares at $0.01 per share.\n")
     assert result.facts == ()
     assert result.findings[-1].message.startswith("no financial statements found")
+
+
+def test_a_run_streams_the_facts_extract_collects(fixtures):
+    from fusion_cli.extract import Run, extract
+    from fusion_cli.read import load
+
+    path = fixtures / "edgar-8k-ex99.txt"
+    whole = extract(load(path))
+    run = Run(load(path), keep_tables=False)
+    findings_before = len(run.findings)
+    streamed = list(run.facts())
+    assert streamed == list(whole.facts) and len(streamed) == 49
+    assert run.tables == [] and len(whole.tables) >= 2  # tables are let go as their facts are made
+    assert len(run.findings) >= findings_before and tuple(run.findings) == whole.findings
+    assert run.company == whole.company and run.prose == whole.prose
+
+
+def test_a_closed_table_keeps_each_number_as_printed(fixtures):
+    from fusion_cli.read import load
+    from fusion_cli.tables import find_tables
+
+    tables, _ = find_tables(load(fixtures / "edgar-8k-ex99.txt"))
+    row = next(r for t in tables for r in t.rows if r.out)
+    assert row.values == [] and row.placed is None  # parsed values are let go when the table closes
+    texts = row.out[1::2]
+    assert all(isinstance(t, str) for t in texts)
+    assert [a.text for _, a in row.amounts()] == list(texts)
