@@ -61,13 +61,21 @@ def wall(command: list[str], runs: int) -> float:
 
 _MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+            "print(time.perf_counter() - t, r.ru_maxrss, r.ru_utime + r.ru_stime)")
 
 
 def peak_rss(command: list[str]) -> tuple[float, float]:
     """Wall time and peak resident memory (MB, the largest of the command's processes) of one run."""
+    wall_time, rss, _cpu = measure(command)
+    return wall_time, rss
+
+
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall time, peak resident memory (MB, the largest of its processes) and CPU seconds (all of its
+    processes) of one run of a command."""
     out = subprocess.run([PYTHON, "-c", _MEASURE, *command], capture_output=True, text=True, check=True, env=ENV).stdout.split()
-    return float(out[0]), int(out[1]) / 1024
+    return float(out[0]), int(out[1]) / 1024, float(out[2])
 
 
 def startup(runs: int) -> dict:
@@ -162,6 +170,23 @@ def parallel_ceiling(n: int) -> float:
     return serial / (time.perf_counter() - start)
 
 
+def workload_ceiling(files: list[Path], folder: Path) -> float:
+    """How much faster two `fusion facts` processes, each on half of the files, finish side by side than
+    one after the other: the machine's own limit for this work (two vCPUs may share a core's caches)."""
+    halves = [files[: len(files) // 2], files[len(files) // 2:]]
+    commands = [[*FUSION, "facts", *map(str, half), "--format", "csv", "-q", "-o", str(folder / f"half-{k}.csv")]
+                for k, half in enumerate(halves)]
+    start = time.perf_counter()
+    for command in commands:
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    running = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV) for command in commands]
+    for process in running:
+        process.wait()
+    return serial / (time.perf_counter() - start)
+
+
 def batch(count: int, folder: Path, runs: int) -> dict:
     """`fusion facts DIR --jobs N` for N = 1 and 2, run in turn `runs` times (the shared machine drifts):
     median times, the largest peak RSS, and the machine's own ceiling measured between them."""
@@ -169,21 +194,29 @@ def batch(count: int, folder: Path, runs: int) -> dict:
     corpus.write_corpus(docs, count, 20_000, seed=3)
     size = sum(p.stat().st_size for p in docs.iterdir())
     times: dict[int, list[float]] = {1: [], 2: []}
+    cpu: dict[int, list[float]] = {1: [], 2: []}
     peaks: dict[int, float] = {1: 0.0, 2: 0.0}
-    ceilings = []
+    ceilings, workload = [], []
+    sample = sorted(docs.iterdir())[:200]
     for _ in range(runs):
         for jobs in (1, 2):
-            elapsed, rss = peak_rss([*FUSION, "facts", str(docs), "--format", "csv", "-q", "--jobs", str(jobs),
-                                     "-o", str(folder / f"batch-{jobs}.csv")])
+            elapsed, rss, seconds = measure([*FUSION, "facts", str(docs), "--format", "csv", "-q", "--jobs", str(jobs),
+                                             "-o", str(folder / f"batch-{jobs}.csv")])
             times[jobs].append(elapsed)
+            cpu[jobs].append(seconds)
             peaks[jobs] = max(peaks[jobs], rss)
         ceilings.append(parallel_ceiling(5_000_000 if count < 500 else 20_000_000))
+        workload.append(workload_ceiling(sample, folder))
     out = {"files": count, "MB": size / 1e6, "runs": runs}
     for jobs in (1, 2):
         elapsed = statistics.median(times[jobs])
-        out[f"jobs {jobs}"] = {"seconds": elapsed, "files/s": count / elapsed, "peak RSS MB": peaks[jobs]}
+        out[f"jobs {jobs}"] = {"seconds": elapsed, "files/s": count / elapsed, "peak RSS MB": peaks[jobs],
+                               "CPU seconds": statistics.median(cpu[jobs])}
     out["speed-up"] = out["jobs 1"]["seconds"] / out["jobs 2"]["seconds"]
+    # the work two processes do, over the work one does: 1.0 when nothing is spent on running in parallel
+    out["CPU time, jobs 2 / jobs 1"] = out["jobs 2"]["CPU seconds"] / out["jobs 1"]["CPU seconds"]
     out["machine ceiling (two CPU-bound processes)"] = statistics.median(ceilings)
+    out["workload ceiling (two fusion processes on halves)"] = statistics.median(workload)
     out["same output"] = (folder / "batch-1.csv").read_bytes() == (folder / "batch-2.csv").read_bytes()
     return out
 
@@ -313,11 +346,14 @@ def report(r: dict) -> None:
     b = r["batch"]
     for jobs in (1, 2):
         j = b[f"jobs {jobs}"]
-        table.add_row(f"batch {b['files']} files, --jobs {jobs} (median of {b.get('runs', 1)})", f"{j['files/s']:.1f} files/s", f"{j['seconds']:.1f} s",
-                      f"{j['peak RSS MB']:.0f} MB peak", "")
+        table.add_row(f"batch {b['files']} files, --jobs {jobs} (median of {b.get('runs', 1)})", f"{j['files/s']:.1f} files/s",
+                      f"{j['seconds']:.1f} s, {j['CPU seconds']:.1f} CPU s", f"{j['peak RSS MB']:.0f} MB peak", "")
     ceiling = b["machine ceiling (two CPU-bound processes)"]
     table.add_row("batch speed-up, --jobs 2", f"{b['speed-up']:.2f}x", f"{ceiling:.2f}x (this machine, 2 spinning processes)",
                   f"{b['speed-up'] / ceiling:.2f} of ceiling", ">= 1.7x" + ("" if b["same output"] else " (OUTPUT DIFFERS)"))
+    table.add_row("batch: two fusion processes on halves", f"{b['workload ceiling (two fusion processes on halves)']:.2f}x",
+                  "side by side vs one after the other", f"--jobs 2 {b['speed-up'] / b['workload ceiling (two fusion processes on halves)']:.2f} of it", "")
+    table.add_row("batch CPU time, --jobs 2 / --jobs 1", f"{b['CPU time, jobs 2 / jobs 1']:.2f}x", "1.00x (no cost of parallelism)", "", "")
     p = r["peer"]
     table.add_row("HTML: fusion", f"{p['fusion']['releases/s']:.1f} releases/s",
                   f"recall {p['fusion']['recall (number with its label and period)']:.3f}", "", "")

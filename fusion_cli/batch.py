@@ -5,7 +5,11 @@ import json
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
+# The pipeline is imported here, before worker processes are forked, so they inherit its compiled patterns.
+from .export import fact_record, facts_csv_rows
+from .extract import Run, extract_path
 from .model import Document, Fact
+from .read import ReadError, load
 
 
 class FileResult(NamedTuple):
@@ -26,8 +30,6 @@ class FileResult(NamedTuple):
 
 def stream_one(item: str, max_bytes: int, quiet: bool) -> FileResult:
     """Read one file in this process, its facts streamed (see FileResult)."""
-    from .read import ReadError, load
-
     try:
         doc = load(Path(item), max_bytes)
     except ReadError as exc:
@@ -37,8 +39,6 @@ def stream_one(item: str, max_bytes: int, quiet: bool) -> FileResult:
 
 def streamed(item: str, doc: Document, quiet: bool) -> FileResult:
     """A read document's facts as a streamed result: tables are found now, facts made as they are taken."""
-    from .extract import Run
-
     run = Run(doc, keep_tables=False)
     messages: list[str] = []
 
@@ -55,10 +55,6 @@ def extract_one(task: tuple[str, str, int, bool]) -> FileResult:
     Asked for format "facts", the facts themselves are returned, for the main process to write one
     by one without building the whole chunk in memory.
     """
-    from .export import fact_record, facts_csv_rows
-    from .extract import extract_path
-    from .read import ReadError
-
     item, fmt, max_bytes, quiet = task
     try:
         result = extract_path(Path(item), max_bytes)
