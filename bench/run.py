@@ -170,23 +170,6 @@ def parallel_ceiling(n: int) -> float:
     return serial / (time.perf_counter() - start)
 
 
-def workload_ceiling(files: list[Path], folder: Path) -> float:
-    """How much faster two `fusion facts` processes, each on half of the files, finish side by side than
-    one after the other: the machine's own limit for this work (two vCPUs may share a core's caches)."""
-    halves = [files[: len(files) // 2], files[len(files) // 2:]]
-    commands = [[*FUSION, "facts", *map(str, half), "--format", "csv", "-q", "-o", str(folder / f"half-{k}.csv")]
-                for k, half in enumerate(halves)]
-    start = time.perf_counter()
-    for command in commands:
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-    serial = time.perf_counter() - start
-    start = time.perf_counter()
-    running = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV) for command in commands]
-    for process in running:
-        process.wait()
-    return serial / (time.perf_counter() - start)
-
-
 def batch(count: int, folder: Path, runs: int) -> dict:
     """`fusion facts DIR --jobs N` for N = 1 and 2, run in turn `runs` times (the shared machine drifts):
     median times, the largest peak RSS, and the machine's own ceiling measured between them."""
@@ -196,8 +179,7 @@ def batch(count: int, folder: Path, runs: int) -> dict:
     times: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[float]] = {1: [], 2: []}
     peaks: dict[int, float] = {1: 0.0, 2: 0.0}
-    ceilings, workload = [], []
-    sample = sorted(docs.iterdir())[:200]
+    ceilings = []
     for _ in range(runs):
         for jobs in (1, 2):
             elapsed, rss, seconds = measure([*FUSION, "facts", str(docs), "--format", "csv", "-q", "--jobs", str(jobs),
@@ -206,7 +188,6 @@ def batch(count: int, folder: Path, runs: int) -> dict:
             cpu[jobs].append(seconds)
             peaks[jobs] = max(peaks[jobs], rss)
         ceilings.append(parallel_ceiling(5_000_000 if count < 500 else 20_000_000))
-        workload.append(workload_ceiling(sample, folder))
     out = {"files": count, "MB": size / 1e6, "runs": runs}
     for jobs in (1, 2):
         elapsed = statistics.median(times[jobs])
@@ -216,7 +197,6 @@ def batch(count: int, folder: Path, runs: int) -> dict:
     # the work two processes do, over the work one does: 1.0 when nothing is spent on running in parallel
     out["CPU time, jobs 2 / jobs 1"] = out["jobs 2"]["CPU seconds"] / out["jobs 1"]["CPU seconds"]
     out["machine ceiling (two CPU-bound processes)"] = statistics.median(ceilings)
-    out["workload ceiling (two fusion processes on halves)"] = statistics.median(workload)
     out["same output"] = (folder / "batch-1.csv").read_bytes() == (folder / "batch-2.csv").read_bytes()
     return out
 
@@ -351,8 +331,6 @@ def report(r: dict) -> None:
     ceiling = b["machine ceiling (two CPU-bound processes)"]
     table.add_row("batch speed-up, --jobs 2", f"{b['speed-up']:.2f}x", f"{ceiling:.2f}x (this machine, 2 spinning processes)",
                   f"{b['speed-up'] / ceiling:.2f} of ceiling", ">= 1.7x" + ("" if b["same output"] else " (OUTPUT DIFFERS)"))
-    table.add_row("batch: two fusion processes on halves", f"{b['workload ceiling (two fusion processes on halves)']:.2f}x",
-                  "side by side vs one after the other", f"--jobs 2 {b['speed-up'] / b['workload ceiling (two fusion processes on halves)']:.2f} of it", "")
     table.add_row("batch CPU time, --jobs 2 / --jobs 1", f"{b['CPU time, jobs 2 / jobs 1']:.2f}x", "1.00x (no cost of parallelism)", "", "")
     p = r["peer"]
     table.add_row("HTML: fusion", f"{p['fusion']['releases/s']:.1f} releases/s",
