@@ -293,7 +293,7 @@ def parse_date(text: str) -> date | None:
                 return date(int(m.group(3)) if m.group(3) else date.today().year, month, int(m.group(2)))
         except ValueError:
             pass
-    from dateutil import parser as dateparser  # other spellings; imported only when needed
+    from dateutil import parser as dateparser  # type: ignore[import-untyped]  # other spellings; imported only when needed
 
     try:
         return dateparser.parse(text.replace(".", " ")).date()
@@ -303,6 +303,7 @@ def parse_date(text: str) -> date | None:
 
 def _spread(cols: list[Column], toks: list[Token], what: str, leaf_row: int, context: str) -> list[Column]:
     """Give each period column the length (or month and day) printed above it, spanning groups in order."""
+    kinds: tuple[str, ...]
     if what == "duration":
         kinds = ("duration", "quarter", "quarterly", "half", "annual", "asof")
         if all(c.months is not None for c in cols):

@@ -50,8 +50,8 @@ class RawRow:
         """The row's placed amounts by column (all on the row's own line)."""
         out = self.out
         for k in range(0, len(out), 2):
-            text = out[k + 1]
-            yield out[k], parse_amount(text) or Amount(None, text)  # type: ignore[arg-type]
+            column, text = int(out[k]), str(out[k + 1])
+            yield column, parse_amount(text) or Amount(None, text)
 
 
 @dataclass(slots=True)
@@ -534,7 +534,7 @@ _NOT_LOWER = re.compile(r"[^a-z]+")
 
 def _confirm(items: list[str], rows: dict[str, list[Value]], table: RawTable, n: int) -> tuple[int, list[str]]:
     """Check the totals of realigned rows against their components and against total assets."""
-    ok, failed = 0, []
+    ok, failed = 0, []  # type: tuple[int, list[str]]
     components: list[str] = []
     assets = next((r for r in table.rows if _NOT_LOWER.sub("", r.label.lower()) == "totalassets" and r.placed), None)
     for item in items:
