@@ -268,6 +268,7 @@ class _TableReader:
     def __init__(self, first: int) -> None:
         self.first = first
         self.line_now = first
+        self.source, self.counted, self.at = "", 0, 0  # the text, how far its lines are counted, where we are
         self.lines: list[Line] = []
         self.depth = 0  # table nesting
         self.skip = 0
@@ -279,46 +280,50 @@ class _TableReader:
         self.text_line = 0
 
     def _line(self) -> int:
+        """The line the current tag or text starts on, counted on demand: most tags never ask."""
+        if self.at > self.counted:
+            self.line_now += self.source.count("\n", self.counted, self.at)
+            self.counted = self.at
         return self.line_now
 
     def feed(self, text: str) -> None:
-        pos, line, size, find, count = 0, self.first, len(text), text.find, text.count
+        self.source, self.counted, self.at, self.line_now = text, 0, 0, self.first
+        pos, size, find, match = 0, len(text), text.find, _HTML_TAG.match
         while pos < size:
             lt = find("<", pos)
             if lt < 0:
                 lt = size
-            if lt > pos:
-                self.line_now = line
+            if lt > pos and not self.skip and (self.cell is not None or not self.depth):  # text that is kept
+                self.at = pos
                 chunk = text[pos:lt]
                 self.handle_data(html.unescape(chunk) if "&" in chunk else chunk)
-                line += count("\n", pos, lt)
             if lt >= size:
                 break
             end, m = lt + 1, None
-            if text.startswith("<!--", lt):
+            mark = text[lt + 1:lt + 2]
+            if mark != "!" and mark != "?":
+                m = match(text, lt)
+            elif text.startswith("<!--", lt):
                 close = find("-->", lt + 4)
                 end = size if close < 0 else close + 3
-            elif text.startswith(("<!", "<?"), lt):
+            else:
                 close = find(">", lt)
                 end = size if close < 0 else close + 1
-            else:
-                m = _HTML_TAG.match(text, lt)
+            self.at = lt
             if m is not None:
-                self.line_now = line
-                name = m.group(2).lower()
+                closing, name, attrs = m.groups()
+                name = name.lower()
                 end = m.end()
-                if m.group(1):
+                if closing:
                     self.handle_endtag(name)
                 else:
-                    self.handle_starttag(name, m.group(3))
+                    self.handle_starttag(name, attrs)
                     if name in _RAW_END:  # script and style content is not text
                         close_tag = _RAW_END[name].search(text, end)
                         end = size if close_tag is None else close_tag.end()
                         self.handle_endtag(name)
             elif end == lt + 1:  # a `<` that starts no tag is text
-                self.line_now = line
                 self.handle_data("<")
-            line += count("\n", lt, end)
             pos = end
 
     def handle_starttag(self, tag: str, attrs: str) -> None:
