@@ -413,15 +413,17 @@ def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
     if statement == "balance" or (months is None and col.asof):
         months = 0
     guessed = False
-    month, day = col.month, col.day
+    month, day, year = col.month, col.day, col.year
     if month is None and col.quarter and months == 3:
         month, guessed = (fy_end + 3 * col.quarter - 1) % 12 + 1, True
+        if month > fy_end:  # a fiscal year is named for the year it ends in: its first quarters end the year before
+            year -= 1
     elif month is None and months == 12:
         month, guessed = fy_end, True
     end = None
     if month is not None:
-        last = calendar.monthrange(col.year, month)[1]
-        end = date(col.year, month, min(day or last, last))
+        last = calendar.monthrange(year, month)[1]
+        end = date(year, month, min(day or last, last))
     assumed = False
     if months is None and statement == "cashflow" and end is not None and day is not None:
         # cash-flow statements run from the start of the fiscal year to the date printed

@@ -61,6 +61,16 @@ def test_weeks_and_quarter_words():
     assert got[0][1].end == date(2025, 9, 30) and got[0][1].guessed
 
 
+def test_an_undated_quarter_of_a_fiscal_year_ends_in_the_year_before_when_the_year_ends_mid_calendar():
+    def quarter(q, year):
+        return Column("period", 0, 1, f"Q{q} {year}", year=year, months=3, quarter=q)
+
+    first, third = to_period(quarter(1, 2026), "income", fy_end=6), to_period(quarter(3, 2026), "income", fy_end=6)
+    assert (first.end, first.fiscal, first.guessed) == (date(2025, 9, 30), "Q1 2026", True)  # fiscal 2026 began July 2025
+    assert (third.end, third.fiscal) == (date(2026, 3, 31), "Q3 2026")
+    assert to_period(quarter(1, 2026), "income").end == date(2026, 3, 31)  # a calendar fiscal year
+
+
 def test_fiscal_labels():
     assert fiscal_label(date(2011, 3, 31), 3) == "Q1 2011"
     assert fiscal_label(date(2009, 9, 30), 9) == "9M 2009"
