@@ -4,9 +4,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from typing import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .concepts import map_concept, unit_of
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
@@ -89,6 +89,9 @@ class Run:
             self.findings.append(Finding("error", name, "no financial statements found (no table with period columns and numbers)"))
 
 
+_HEAD_LINES = 400  # the issuer is named in a release's first lines
+
+
 class _Seen:
     """What the walk over the lines notes for the whole release, while the tables are being found."""
 
@@ -113,9 +116,6 @@ class _Seen:
             yield line
 
 
-_HEAD_LINES = 400
-
-
 _DATES = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
 _NUMBER_WORD = re.compile(r"[$(]{0,3}[\d,.]{1,40}\)?%?[,.;]?")
 _YEAR_WORD = re.compile(r"\d{4}[,.;]?")
@@ -130,7 +130,7 @@ def _is_sentence(text: str) -> bool:
         return False
     undated = _DATES.sub(" ", text)
     numeric = sum(1 for w in undated.split() if _NUMBER_WORD.fullmatch(w) and not _YEAR_WORD.fullmatch(w))
-    return len(words) >= 8 and 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
+    return 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
 
 
 def detect_company(lines: Iterable[Line]) -> str:
