@@ -96,9 +96,9 @@ _TOKEN_START = re.compile(r"\d|%|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 
 def find_tokens(text: str) -> list[re.Match[str]]:
     """The period tokens of a text: what `_TOKEN.finditer` gives, found faster."""
-    if not text.isascii():  # lower-casing could move positions: search in full
+    low = _folded(text)
+    if len(low) != len(text):  # lower-casing moved positions (a rare letter): search in full
         return list(_TOKEN.finditer(text))
-    low = text.lower()
     out: list[re.Match[str]] = []
     pos, size, start, match = 0, len(text), _TOKEN_START.search, _TOKEN.match
     while pos < size:
