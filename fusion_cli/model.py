@@ -15,6 +15,7 @@ class Cell(NamedTuple):
     text: str
     start: int
     end: int
+    line: int = 0  # the input line the cell stands on, when it is not its row's line (a table printed one cell per line)
 
 
 class Line(NamedTuple):

@@ -74,8 +74,22 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")
 
 def _segments(line: Line) -> list[tuple[str, float, float]]:
     if line.cells is not None:
-        return [(c.text, float(c.start), float(c.end)) for c in line.cells if c.text]
-    return [(m.group(0), float(m.start()), float(m.end())) for m in _SEGMENT.finditer(line.text)]
+        return [(unglue(c.text), float(c.start), float(c.end)) for c in line.cells if c.text]
+    return [(m.group(0), float(m.start()), float(m.end())) for m in _SEGMENT.finditer(unglue(line.text))]
+
+
+_GLUED_WORD = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")  # `EndedSeptember 30`
+_GLUED_YEAR = re.compile(rf"(\d,|\b{_MONTH}\.? [0-3]?\d)((?:19|20)\d\d)\b", re.IGNORECASE)  # `30,2025`, `Dec 312024`
+
+
+_GLUE_HINT = re.compile(r"[a-z][A-Z]|\d,(?:19|20)\d\d|\d(?:19|20)\d\d\b")
+
+
+def unglue(text: str) -> str:
+    """Words and dates a converter ran together, set apart: `EndedSeptember 30,2025`, `Dec 312024`."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    return _GLUED_YEAR.sub(r"\1 \2", _GLUED_WORD.sub(" ", text))
 
 
 _FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # what IGNORECASE takes for i, s, k
@@ -142,6 +156,8 @@ def is_header(line: Line) -> bool:
     text = line.text
     if not text or len(text) > 220 or not _HEADER_HINT.search(_folded(text)):
         return False
+    if line.cells is None and _GLUE_HINT.search(text):
+        line = line._replace(text=unglue(text))
     if _plainly_not_header(line):
         return False
     return _reads_as_header(line)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .model import Amount, Document, Finding, Line
+from .dumps import is_prose as _is_prose
+from .dumps import CONNECTOR_END as _CONNECTOR_END
+from .dumps import restack
 from .numbers import detect_scale, parse_amount, unreadable_number
 from .periods import Column, is_header, read_columns, tokens
 
@@ -13,7 +16,6 @@ _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
 _PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$", re.I)
 _PREFIX = {"$", "(", "$(", "($", "US$", "(US$", "€", "£"}
 _SUFFIX = {")", "%", ")%", "%)", ") %", "pts", "pts.", "bps", "pp", "x"}
-_CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)
 
 
 @dataclass(slots=True)
@@ -102,7 +104,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             tables.append(current)
         current = None
 
-    for line in doc.lines:
+    for line in restack(doc.lines):
         if _is_blank(line):
             continue
         if is_header(line) or (header and _is_subheader(line)):
@@ -183,16 +185,6 @@ def _is_subheader(line: Line) -> bool:
     return not rest
 
 
-_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.;!?](?:\s|$)")
-
-
-def _is_prose(text: str) -> bool:
-    words = text.split()
-    if len(words) >= 20:
-        return True
-    return len(words) >= 9 and bool(_SENTENCE_END.search(text))
-
-
 def row_values(line: Line) -> tuple[str, list[Value]]:
     """Split a row into its label and the numbers after it (markers such as `$`, `)`, `%` merged)."""
     if line.cells is not None:
@@ -219,11 +211,12 @@ def _cell_values(line: Line) -> tuple[str, list[Value]]:
                     last.amount = merged
             continue
         amount = parse_amount(prefix + text)
+        source = cell.line or line.number
         if amount is None and label and unreadable_number(text):
-            values.append(Value(Amount(None, text), float(cell.start), float(cell.start), float(cell.end), line.number, True))
+            values.append(Value(Amount(None, text), float(cell.start), float(cell.start), float(cell.end), source, True))
             prefix = ""
         elif amount is not None and (values or label or not _is_label_like(text)):
-            values.append(Value(amount, float(cell.start), float(cell.start), float(cell.end), line.number))
+            values.append(Value(amount, float(cell.start), float(cell.start), float(cell.end), source))
             prefix = ""
         elif not values:
             label.append(text)
@@ -369,13 +362,14 @@ def place_values(table: RawTable, name: str) -> list[Finding]:
     spans = _header_spans(table)
     last = table.header[-1] if table.header else None
     leaf_cells = len(last.cells) if last is not None and last.cells is not None and last.layout == "tab" else 0
+    compared = any(t.kind in ("change", "pct") for line in table.header for t in tokens(line))
     for row in table.rows:
         for v in row.values:
             if v.unreadable:
                 findings.append(Finding("warning", f"{name}:{row.line}",
                                         f"row '{row.label[:60]}': '{v.amount.text[:40]}' is not a readable amount "
                                         f"(out of range or malformed); left out"))
-        placed = _place(row, cols, learned, spans, leaf_cells)
+        placed = _in_order(row.values, cols, compared) if row.layout == "stack" else _place(row, cols, learned, spans, leaf_cells)
         if placed is None:
             findings.append(Finding("warning", f"{name}:{row.line}",
                                     f"row '{row.label[:60]}' has {len(row.values)} numbers for {n} columns; not placed"))
@@ -433,6 +427,22 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
         return _by_header(values, spans)
     if row.layout == "text" and learned is None:
         return _under_header(values, cols)
+    return None
+
+
+def _in_order(values: list[Value], cols: list[Column], compared: bool) -> list[tuple[int, Value]] | None:
+    """A row printed one cell per line has no positions: its values fill the columns in order.
+
+    Extra values are comparisons (`Change`, `%`) only when the header has such columns after its periods;
+    fewer values than periods cannot be placed for certain.
+    """
+    periods = [j for j, c in enumerate(cols) if c.kind == "period"]
+    if periods != list(range(len(periods))):
+        return None
+    if len(values) == len(cols):
+        return list(enumerate(values))
+    if len(values) == len(periods) or (len(values) > len(periods) and compared):
+        return list(zip(periods, values))
     return None
 
 

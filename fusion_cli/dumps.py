@@ -1,0 +1,166 @@
+"""Text dumps whose table structure was lost -> rows of cells.
+
+Web pages copied as text and some PDF converters print a table ONE CELL PER LINE: a label line, then
+one line per value (`$`, `)` and `%` sometimes on lines of their own), with the period header spread
+over several lines (`Three Months Ended` / `June 30,` / `2024` / `2023`). This reader finds runs of
+such lines and turns them back into rows of cells, one row per label, for the shared table reader.
+It knows nothing of periods or concepts: it only proposes rows; placing values is done downstream,
+where a row with too few values for the table's period columns is reported, not guessed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from .model import Cell, Line
+from .numbers import parse_amount
+from .periods import is_header, unglue
+
+CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)  # a label that goes on
+_LIMIT = 20_000  # lines held at most before a run is decided
+_AFFIXES = {"$", ")", "%", ")%", "%)", "$(", "($", "€", "£"}
+_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.;!?](?:\s|$)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or paragraph, not a table line: many words, or several words ending a sentence."""
+    words = text.split()
+    if len(words) >= 20:
+        return True
+    return len(words) >= 9 and bool(_SENTENCE_END.search(text))
+
+
+def is_value_line(text: str) -> bool:
+    """A line that is one printed amount or one of its loose pieces (`$`, `)`, `%`)."""
+    text = text.strip()
+    if not text or len(text) > 24:
+        return False
+    if text in _AFFIXES:
+        return True
+    return parse_amount(text.replace(" ", "")) is not None and not text[:1].isalpha()
+
+
+def restack(lines: Iterable[Line]) -> Iterator[Line]:
+    """The document's lines, with runs of one-cell-per-line tables rebuilt as rows of cells."""
+    run: list[Line] = []
+    for line in lines:
+        if line.cells is None and not is_prose(line.text) and len(run) < _LIMIT:
+            run.append(line)
+            continue
+        if run:
+            yield from _rebuild(run)
+            run = []
+        if line.cells is None and not is_prose(line.text):
+            run.append(line)
+        else:
+            yield line
+    if run:
+        yield from _rebuild(run)
+
+
+def _rebuild(run: list[Line]) -> list[Line]:
+    """Rows of cells for a run of short lines that is a one-cell-per-line table; the run as it was otherwise."""
+    filled = [line for line in run if line.text.strip()]
+    values = sum(1 for line in filled if is_value_line(line.text))
+    if values < 6 or values < 0.3 * len(filled) or not _one_per_line(filled):
+        return run
+    return list(_rows(filled))
+
+
+def _one_per_line(lines: list[Line]) -> bool:
+    """Most lines hold one value, and labels stand alone: not a fixed-width table whose rows end in numbers."""
+    with_numbers = 0
+    for line in lines:
+        if not is_value_line(line.text) and _ends_in_amount(line.text):
+            with_numbers += 1
+    return with_numbers <= 0.1 * len(lines)
+
+
+def _ends_in_amount(text: str) -> bool:
+    parts = text.split()
+    return len(parts) > 1 and parse_amount(parts[-1]) is not None and not _YEAR.fullmatch(parts[-1].strip("(),"))
+
+
+def _rows(lines: list[Line]) -> Iterator[Line]:
+    """Group the lines: header pieces into one header row, each label with the values under it into one row."""
+    k = 0
+    n = len(lines)
+    while k < n:
+        line = lines[k]
+        if _header_piece(line):
+            pieces = [line]
+            k += 1
+            while k < n and (_header_piece(lines[k]) or _HEADER_EXTRA.fullmatch(lines[k].text.strip())):
+                pieces.append(lines[k])
+                k += 1
+            yield from _header_rows(pieces)
+            continue
+        if is_value_line(line.text):  # values with no label before them: kept as their own line
+            yield line
+            k += 1
+            continue
+        label = [line]
+        values: list[Line] = []
+        k += 1
+        while k < n and CONNECTOR_END.search(label[-1].text.strip()) and not is_value_line(lines[k].text) and not _header_piece(lines[k]):
+            label.append(lines[k])  # `TOTAL LIABILITIES AND` / `SHAREHOLDERS' EQUITY`
+            k += 1
+        while k < n:
+            nxt = lines[k]
+            if is_value_line(nxt.text):
+                values.append(nxt)
+                k += 1
+            elif values and _continues(nxt.text) and not _header_piece(nxt):
+                label += values + [nxt]  # `net of allowance of` / `$830` / `and $650`: numbers inside a label
+                values = []
+                k += 1
+            else:
+                break
+        if not values:
+            yield from label if len(label) == 1 else [_joined(label)]
+        else:
+            yield _row_line([_joined(label)] + values)
+
+
+# Lines that belong to a header spread one cell per line without being periods: a bare year, a comparison
+# caption (`Change`, `Increase/(Decrease)`, `% Change`) and the `$` / `%` sub-captions under it.
+_HEADER_EXTRA = re.compile(r"(?:19|20)\d\d|[$%]|(?i:[\s$%()/]*(?:change|chg|increase|decrease|variance|growth|y/y|yoy|vs\.?)[\s$%()/.]*)+")
+_LEAF = re.compile(r"(?:19|20)\d\d")
+
+
+def _header_rows(pieces: list[Line]) -> list[Line]:
+    """A header printed one cell per line, as the two rows it had: captions above, dated columns below.
+
+    The pieces' order mixes the rows (`Three Months Ended` / `June 30,` / ... / `2024` / `2023`), so the
+    dated pieces go on one row and everything else on the row above it, where spans are read from.
+    """
+    leaves = [p for p in pieces if _LEAF.search(p.text)]
+    leaves += [p for p in pieces if not _LEAF.search(p.text) and _HEADER_EXTRA.fullmatch(p.text.strip())]  # comparisons come last
+    captions = [p for p in pieces if p not in leaves]
+    rows = [_row_line(captions, header=True)] if captions else []
+    return rows + ([_row_line(leaves, header=True)] if leaves else [])
+
+
+def _header_piece(line: Line) -> bool:
+    text = line.text.strip()
+    return not is_value_line(text) and is_header(Line(line.number, unglue(text)))
+
+
+_CONTINUATION = re.compile(r"^(?:and|or|of|to|at|in|for|net|less|plus)\b|^[a-z]")
+
+
+def _continues(text: str) -> bool:
+    """A line that carries on the label above it (`and $650`, `outstanding`)."""
+    return bool(_CONTINUATION.match(text.strip()))
+
+
+def _joined(lines: list[Line]) -> Line:
+    first = lines[0]
+    return Line(first.number, " ".join(line.text.strip() for line in lines))
+
+
+def _row_line(lines: list[Line], header: bool = False) -> Line:
+    cells = tuple(Cell(unglue(line.text.strip()) if header else line.text.strip(), k, k + 1, line.number)
+                  for k, line in enumerate(lines))
+    return Line(lines[0].number, " | ".join(c.text for c in cells), cells, "stack")
