@@ -14,7 +14,7 @@ from typing import Iterator
 from .model import Fact
 
 FACT_FIELDS = ("file", "company", "statement", "table", "label", "concept", "period_end", "period_months",
-               "fiscal_period", "value", "scale", "as_printed", "line", "unit")
+               "fiscal_period", "value", "scale", "as_printed", "line", "unit", "member")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

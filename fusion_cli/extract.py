@@ -176,6 +176,8 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     note = _table_scale(raw) or doc_scale
     periods = tuple(to_period(c, statement, fy_end) if c.kind == "period" else None for c in raw.columns)
     for p in periods:
+        if p is not None and p.why:
+            findings.append(Finding("warning", where, f"column '{p.header}': {p.why}"))
         if p is not None and p.months is None:
             findings.append(Finding("warning", where, f"period length of column '{p.header}' is not printed or is ambiguous; its values carry no period length"))
         elif p is not None and p.assumed_length:
@@ -222,6 +224,8 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     ends = [p.end.isoformat() if p is not None and p.end else None for p in periods]
     facts = []
     for row in table.rows:
+        if _COMPARISON_SECTION.search(row.section):
+            continue  # `AS REPORTED REVENUE GROWTH RATES`: rows of changes, not of the periods' amounts
         for j, amount, line in row.values:
             period = periods[j]
             if period is None or amount.value is None:
@@ -233,9 +237,12 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 file=name, company=company, statement=table.statement, table=table.title, label=row.label,
                 concept=concept, period_end=ends[j], period_months=period.months, fiscal_period=period.fiscal,
                 value=amount.value * factor, scale=table.scale if factor != 1 else "units", as_printed=amount.text,
-                line=line, unit=unit, group=row.section, table_line=table.line,
+                line=line, unit=unit, group=row.section, table_line=table.line, member=period.member,
             ))
     return facts
+
+
+_COMPARISON_SECTION = re.compile(r"(?i)growth rates?\b|\b(?:%|percent(?:age)?)\s*(?:change|increase|growth)|\bchange (?:from|over|vs)")
 
 
 _ONE = Decimal(1)

@@ -53,6 +53,8 @@ class Period(NamedTuple):
     header: str  # the header text the period was read from
     guessed: bool = False  # the end date was inferred (a quarter or year with no date printed)
     assumed_length: bool = False  # the length was inferred (a cash-flow column with only a date printed)
+    why: str = ""  # how a length or end the header does not print plainly was read; reported with the facts
+    member: str = ""  # what the column is besides its period: `GAAP`, `Adj.`, `Consolidated`, `Average Yield/Rate`
 
 
 class Row(NamedTuple):
@@ -95,6 +97,7 @@ class Fact(NamedTuple):
     unit: str = "USD"  # USD | USD/share | shares | %
     group: str = ""  # the heading the row sits under, e.g. "Operating expenses:"
     table_line: int = 0  # first line of the table: identifies the table within its file
+    member: str = ""  # the column's member besides its period (XBRL's dimension value): `GAAP`, `Adj.`, `Domestic`; empty for ordinary columns
 
 
 class Point(NamedTuple):

@@ -21,16 +21,18 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _TOKEN = re.compile(
     rf"(?P<fulldate>\b{_MONTH}\.?\s+\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)"
     rf"|(?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)"
+    rf"|(?P<mrange>\b{_MONTH}\.?\s?[-\u2013\u2014]\s?{_MONTH}\b)"
     rf"|(?P<monthday>\b{_MONTH}\.?\s+\d{{1,2}}\b)"
     r"|(?P<duration>\b(?:three|six|nine|twelve|thirteen|fourteen|sixteen|twenty[- ]four|twenty[- ]six|twenty[- ]eight|thirty[- ]six|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three|\d{1,2})[\s-]*(?:months?|weeks?|mos?\.?)(?![a-z]))"
     r"|(?P<quarter>\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\bQ[1-4]\b|\b[1-4]Q\b)"
     r"|(?P<quarterly>\bquarters?\s+ended\b|\bquarterly\b)"
     r"|(?P<half>\b(?:first|second)\s+half\b|\bH[12]\b)"
-    r"|(?P<annual>\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b|\bfull[- ]year\b|\bannual\b|\bfiscal\s+year\b|\btwelve[- ]month\b)"
+    r"|(?P<annual>\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b|\bfull[- ]year\b|\bannual\b|\bfiscal\s+year\b|\btwelve[- ]month\b"
+    r"|\btrailing[- ](?:twelve|12|four|4)[- ](?:months?|quarters?)\b|\bttm\b|\bltm\b|\blast\s+twelve\s+months\b)"
     r"|(?P<ytd>\byear[- ]to[- ]date\b|\bYTD\b)"
     r"|(?P<year>(?<![\d,.$])(?:19|20)\d\d(?![\d,.%]))"
     r"|(?P<pct>%\s*of\s+(?:net\s+|total\s+)?(?:sales|revenues?)|\bpercent(?:age)?\s+of\b|\bas\s+a\s+%|\bmargin\s*%|%\s*of\s+total)"
-    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s*\(|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?)"
+    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s*\(|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?|\bvs\.?(?=\s)|\bversus\b)"
     r"|(?P<amounts>\bamounts?\b|\bdollars?\b)"
     r"|(?P<asof>\bas\s+of\b|\bas\s+at\b|\bbalance\s+at\b)",
     re.IGNORECASE,
@@ -43,7 +45,6 @@ _FILLER = set(
     "first second third fourth thirteen twenty-six thirty-nine fifty-two weeks-ended months-ended - $ % "
     "dollars amount usd note notes successor predecessor pro forma proforma".split()
 )
-_LEAF_KINDS = ("fulldate", "iso", "year")
 
 
 class Token(NamedTuple):
@@ -67,12 +68,15 @@ class Column(NamedTuple):
     months: int | None = None
     quarter: int | None = None
     asof: bool = False
+    member: str = ""  # what the column is besides its period: `GAAP`, `Adj.`, `Consolidated`, `Average Yield/Rate`
+    total: bool = False  # the `Total` of a grid of quarters: the fiscal year
+    why: str = ""  # how a length or end that the header does not print plainly was read
 
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 
 
-def _segments(line: Line) -> list[tuple[str, float, float]]:
+def segments(line: Line) -> list[tuple[str, float, float]]:
     if line.cells is not None:
         return [(unglue(c.text), float(c.start), float(c.end)) for c in line.cells if c.text]
     return [(m.group(0), float(m.start()), float(m.end())) for m in _SEGMENT.finditer(unglue(line.text))]
@@ -105,7 +109,7 @@ def _folded(text: str) -> str:
 _TOKEN_START = re.compile(r"\d|%|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|three|six|nine|twelve|thirteen|fourteen"
                           r"|sixteen|twenty|thirty|forty|fifty|first|second|third|fourth|q[1-4]|quarter|half|h[12]|fiscal|year|full"
                           r"|annual|ytd|percent|as|margin|change|variance|increase|decrease|growth|bps|inc|dec|y/y|yoy|favorable"
-                          r"|unfavorable|better|worse|amount|dollar|balance")
+                          r"|unfavorable|better|worse|amount|dollar|balance|trailing|ttm|ltm|last|vs|versus")
 
 
 def find_tokens(text: str) -> list[re.Match[str]]:
@@ -131,7 +135,7 @@ def find_tokens(text: str) -> list[re.Match[str]]:
 def tokens(line: Line, row: int = 0) -> list[Token]:
     """Period tokens of one header line, each with its position in the line's column coordinates."""
     out = []
-    for text, start, end in _segments(line):
+    for text, start, end in segments(line):
         width = max(len(text), 1)
         for m in find_tokens(text):
             kind = m.lastgroup or ""
@@ -145,7 +149,7 @@ def tokens(line: Line, row: int = 0) -> list[Token]:
 
 # Every header holds one of these (a superset of the period tokens), so other lines are passed over at once.
 # Read on the lower-cased line; each alternative starts with a plain character, which lets the engine skip ahead.
-_HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]\b|1q\b|2q\b|3q\b|4q\b|half|h[12]\b|year|annual"
+_HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]\b|1q\b|2q\b|3q\b|4q\b|half|h[12]\b|year|annual|ttm|ltm"
                           r"|twelve|ytd|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
 _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
@@ -171,7 +175,7 @@ _VOCABULARY = frozenset(
     "forty fifty two month months week weeks mo mos first second third fourth st nd rd th fiscal quarter quarters q "
     "quarterly ended end ending half h year years full annual to date ytd of net total sales revenue revenues percent "
     "percentage as a margin change variance increase decrease growth bps inc y yoy chg favorable unfavorable better "
-    "worse decline amount amounts dollar dollars at balance".split()
+    "worse decline amount amounts dollar dollars at balance trailing ttm ltm last vs versus".split()
 ) | frozenset(run for word in _FILLER for run in re.findall("[a-z]+", word))
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -216,11 +220,11 @@ def _could_be_month(text: str) -> bool:
     return bool(text) and (text[-1].isalpha() or text[-1] == ".")
 
 
-_PERIOD_KINDS = frozenset(("fulldate", "iso", "monthday", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"))
+_PERIOD_KINDS = frozenset(("fulldate", "iso", "monthday", "mrange", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"))
 
 
 def _reads_as_header(line: Line) -> bool:
-    segs = _segments(line)
+    segs = segments(line)
     if line.cells is not None and segs and len(segs) > 1 and not find_tokens(segs[0][0]):
         segs = segs[1:]  # a label cell in front of the header cells
     body = " ".join(s[0] for s in segs)
@@ -237,56 +241,6 @@ def _reads_as_header(line: Line) -> bool:
         return False  # amounts in the line: a data row
     words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in _FILLER and not w.isdigit()]
     return len(words) <= 2
-
-
-def read_columns(header: list[Line], context: str = "", fy_end: int = 12) -> list[Column]:
-    """Leaf columns of a header block, with the attributes that span them (length, month and day)."""
-    toks = [t for i, line in enumerate(header) for t in tokens(line, i)]
-    leaves = _leaf_tokens(toks)
-    if not leaves:
-        return []
-    cols = [_column(t) for t in leaves]
-    cols += [Column(t.kind, t.start, t.end, t.text) for t in toks if t.kind in ("change", "pct") and t.row == leaves[0].row]
-    cols.sort(key=lambda c: c.start)
-    periods = _borrow_dates([c for c in cols if c.kind == "period"])
-    periods = _spread(periods, toks, "duration", leaves[0].row, context)
-    periods = _spread(periods, toks, "monthday", leaves[0].row, context)
-    it = iter(periods)
-    cols = [next(it) if c.kind == "period" else c for c in cols]
-    return _subcolumns(cols, header, toks)
-
-
-def _borrow_dates(cols: list[Column]) -> list[Column]:
-    """`September 30, 2025 | 2024`: a bare year takes the month and day of the full date before it."""
-    out, last = [], None
-    for c in cols:
-        if c.month is not None:
-            last = c
-        elif last is not None:
-            c = c._replace(month=last.month, day=last.day)
-        out.append(c)
-    return out
-
-
-def _leaf_tokens(toks: list[Token]) -> list[Token]:
-    by_row: dict[int, list[Token]] = {}
-    for t in toks:
-        if t.kind in _LEAF_KINDS:
-            by_row.setdefault(t.row, []).append(t)
-    if not by_row:
-        return []
-    # the row with most dates is the leaf row; on a tie the lowest (years under "Three Months Ended")
-    row = max(by_row, key=lambda r: (len(by_row[r]), r))
-    return by_row[row]
-
-
-def _column(t: Token) -> Column:
-    if t.kind == "year":
-        return Column("period", t.start, t.end, t.text, year=int(t.text))
-    d = parse_date(t.text)
-    if d is None:
-        return Column("other", t.start, t.end, t.text)
-    return Column("period", t.start, t.end, t.text, year=d.year, month=d.month, day=d.day)
 
 
 _MONTH_NUMBERS = {name: k for k, names in enumerate(
@@ -317,67 +271,19 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def _spread(cols: list[Column], toks: list[Token], what: str, leaf_row: int, context: str) -> list[Column]:
-    """Give each period column the length (or month and day) printed above it, spanning groups in order."""
-    kinds: tuple[str, ...]
-    if what == "duration":
-        kinds = ("duration", "quarter", "quarterly", "half", "annual", "asof")
-        if all(c.months is not None for c in cols):
-            return cols
-    else:
-        kinds = ("monthday",)
-        if all(c.month is not None for c in cols):
-            return cols
-    rows: dict[int, list[Token]] = {}
-    for t in toks:
-        if t.kind in kinds:
-            rows.setdefault(t.row, []).append(t)
-    if not rows and context:  # a title such as "For the three months ended ..." (not a headline's "Third Quarter")
-        found = [t for t in tokens(Line(0, context), -1) if t.kind in ("duration", "annual", "monthday")]
-        rows = {-1: found[:1]} if found else {}
-    if not rows:
-        return cols
-    group = max(rows.values(), key=len)
-    n, k = len(cols), len(group)
-    out = []
-    for i, col in enumerate(cols):
-        if k == 1:
-            tok = group[0]
-        elif n % k == 0:
-            tok = group[i // (n // k)]
-        else:  # uneven: the nearest group starting at or before the column
-            before = [t for t in group if t.start <= col.start + 0.5] or group[:1]
-            tok = before[-1]
-        out.append(_apply(col, tok))
-    if what == "duration" and k > 1 and n % k == 0 and not _groups_consistent(out, k):
-        return [c._replace(months=None) for c in out]  # e.g. "Three months | Nine months" over one year each
-    return out
-
-
-def _groups_consistent(cols: list[Column], k: int) -> bool:
-    """Groups of a multi-span header repeat the same years; if not, the spans are not trustworthy."""
-    size = len(cols) // k
-    years = [tuple(c.year for c in cols[g * size:(g + 1) * size]) for g in range(k)]
-    if size == 1:
-        return len({c.year for c in cols}) == 1 or len(set(c.months for c in cols)) == 1
-    return all(y == years[0] for y in years)
-
-
-def _apply(col: Column, tok: Token) -> Column:
-    text = tok.text.lower()
-    if tok.kind == "monthday":
-        d = parse_date(f"{tok.text} 2000")
-        return col._replace(month=d.month, day=d.day) if d else col
-    if tok.kind == "asof":
-        return col._replace(months=0, asof=True)
-    return col._replace(months=duration_months(tok.kind, text), quarter=_quarter_number(text) or col.quarter)
-
-
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or abbreviation (`Sept`, `December`), None for other words."""
+    return _MONTH_NUMBERS.get(name.strip(" .,").lower())
+
+
 def duration_months(kind: str, text: str) -> int | None:
-    """Months covered by a duration phrase (`Three Months Ended`, `39 weeks`, `Fiscal Year Ended`)."""
+    """Months covered by a duration phrase (`Three Months Ended`, `39 weeks`, `Fiscal Year Ended`, `Oct-Dec`)."""
+    if kind == "mrange":
+        first, last = (month_number(m) for m in re.split(r"\s*[-\u2013\u2014]\s*", text.strip())[:2])
+        return (last - first) % 12 + 1 if first and last else None
     if kind in ("quarter", "quarterly"):
         return 3
     if kind == "half":
@@ -399,26 +305,11 @@ def duration_months(kind: str, text: str) -> int | None:
 _QUARTER_WORD = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq([1-4])\b|\b([1-4])q\b")
 
 
-def _quarter_number(text: str) -> int | None:
+def quarter_number(text: str) -> int | None:
     m = _QUARTER_WORD.search(text)
     if not m:
         return None
     return _ORDINALS.get(m.group(1) or "") or int(m.group(2) or m.group(3))
-
-
-def _subcolumns(cols: list[Column], header: list[Line], toks: list[Token]) -> list[Column]:
-    """Split period columns printed as `Amounts | % of Net Sales` pairs into an amount and a percent column."""
-    periods = [c for c in cols if c.kind == "period"]
-    for i, line in enumerate(header):
-        sub = [t for t in toks if t.row == i and t.kind in ("amounts", "pct")]
-        if len(sub) > len(periods) and periods and len(sub) % len(periods) == 0 and any(t.kind == "amounts" for t in sub):
-            per = len(sub) // len(periods)
-            out = []
-            for j, p in enumerate(periods):
-                for t in sub[j * per:(j + 1) * per]:
-                    out.append(p if t.kind == "amounts" else Column("pct", t.start, t.end, t.text))
-            return out
-    return cols
 
 
 def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
@@ -448,7 +339,7 @@ def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
         if months % 3:
             months, assumed = None, False
     header = col.text
-    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed)
+    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed, col.why, col.member)
 
 
 def fiscal_label(end: date | None, months: int | None, fy_end: int = 12) -> str:

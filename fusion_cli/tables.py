@@ -10,7 +10,8 @@ from .dumps import is_prose as _is_prose
 from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import restack
 from .numbers import detect_scale, parse_amount, unreadable_number
-from .periods import Column, is_header, read_columns, tokens
+from .headers import read_columns
+from .periods import Column, is_header, tokens
 
 _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
 _PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$", re.I)

@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from fusion_cli import periods as reading
 from fusion_cli.model import Cell, Line
-from fusion_cli.periods import Column, fiscal_label, is_header, read_columns, to_period
+from fusion_cli.headers import read_columns
+from fusion_cli.periods import Column, fiscal_label, is_header, to_period
 from fusion_cli.read import clean_text_line
 
 
@@ -50,9 +51,14 @@ def test_bare_year_borrows_the_date_beside_it():
     assert got == [(date(2025, 9, 30), 3), (date(2024, 9, 30), 3), (date(2025, 9, 30), 9), (date(2024, 9, 30), 9)]
 
 
-def test_spans_that_do_not_repeat_their_years_are_not_trusted():
-    got = ends("Three months ended | Nine months ended", "September 30, 2025 | September 30, 2024")
-    assert [m for _, m in got] == [None, None]
+def test_spans_that_do_not_repeat_their_years_take_the_first_span_and_say_so():
+    cols = read_columns([clean_text_line(t, i + 1) for i, t in enumerate(
+        ["Three months ended | Nine months ended", "September 30, 2025 | September 30, 2024"])])
+    assert [(c.year, c.months) for c in cols] == [(2025, 3), (2024, 3)]  # a converter dropped the nine-month columns
+    assert all("do not repeat their years" in c.why for c in cols)
+    cols = read_columns([clean_text_line(t, i + 1) for i, t in enumerate(
+        ["Three months ended | Nine months ended", "September 30, 2025 | September 30, 2025 | September 30, 2024"])])
+    assert [c.months for c in cols] == [None, None, None]  # nothing says which span is whose
 
 
 def test_weeks_and_quarter_words():
