@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .concepts import map_concept, unit_of
+from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale
 from .periods import fiscal_year_end, to_period
@@ -190,7 +191,8 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     usable = tuple(p for p in periods if p is not None)
     if not usable:
         return None, [], findings + [Finding("warning", where, "table without dated columns skipped")]
-    rows = tuple(Row(r.line, r.label, r.section, tuple((j, a, r.line) for j, a in r.amounts())) for r in raw.rows)
+    rows = tuple(Row(r.line, strip_markers(r.label), strip_markers(r.section), tuple((j, a, r.line) for j, a in r.amounts()))
+                 for r in raw.rows)
     table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line)
     return table, list(periods), findings
 
@@ -231,7 +233,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
             if period is None or amount.value is None:
                 continue
             concept = map_concept(row.label, row.section, table.statement, amount)
-            unit = unit_of(concept, row.label, row.section, amount, table.title)
+            unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
             factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=row.label,
@@ -242,6 +244,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     return facts
 
 
+_RATIO = re.compile(r"(?i)\b(?:ratio|yield|rate|margin)s?\b|%")  # a member column of ratios is never scaled
 _COMPARISON_SECTION = re.compile(r"(?i)growth rates?\b|\b(?:%|percent(?:age)?)\s*(?:change|increase|growth)|\bchange (?:from|over|vs)")
 
 

@@ -45,6 +45,10 @@ class Unit(NamedTuple):
 
 def read_columns(header: list[Line], context: str = "") -> list[Column]:
     """Leaf columns of a header block, each with what the rows over it say (length, end, member, comparison)."""
+    if any(line.cells is not None for line in header) and any(line.cells is None for line in header):
+        # a table of cells under a line of text (`Q4 FISCAL 2014 FINANCIAL RESULTS`): the text is the title
+        context = " ".join([*(line.text for line in header if line.cells is None), context])
+        header = [line for line in header if line.cells is not None]
     rows = [units for i, line in enumerate(header) if (units := _units(line, i))]
     if not rows:
         return []

@@ -162,6 +162,8 @@ def is_header(line: Line) -> bool:
         return False
     if line.cells is None and _GLUE_HINT.search(text):
         line = line._replace(text=unglue(text))
+    if line.cells is not None and cells_header(line):
+        return True
     if _plainly_not_header(line):
         return False
     return _reads_as_header(line)
@@ -212,6 +214,45 @@ def _plainly_not_header(line: Line) -> bool:
         if not _could_be_month(text[: m.start()]):  # `June 30,123` could be a date
             return True
     return False
+
+
+_FOOTNOTE_CELL = re.compile(r"\(\d{1,2}\)|\([a-z]\)|\*{1,3}|[\u2020\u2021]")
+_COLUMN_WORDS = 8  # a header cell is a caption, never a sentence
+
+
+def cells_header(line: Line) -> bool:
+    """A row of cells that heads columns: short cells, no amounts, and a period in at least one of them.
+
+    Cells other than periods are allowed (`Sales Volume | Price Realization`, `GAAP | Adj.`, `in US $`): in
+    a row of cells each cell is one column's caption, so words that are not periods do not make it a data row."""
+    filled = [c.text for c in line.cells or () if c.text]
+    if len(filled) < 2:
+        return False
+    period = False
+    for k, text in enumerate(filled):
+        kinds = {m.lastgroup for m in find_tokens(text)}
+        if k == 0 and not kinds:
+            continue  # the label column's caption
+        if len(text.split()) > _COLUMN_WORDS or _data_cell(text):
+            return False
+        period = period or bool(kinds & _PERIOD_KINDS)
+    return period
+
+
+def _data_cell(text: str) -> bool:
+    """A cell holding an amount (not a year, not a footnote marker): the row is data."""
+    from .numbers import is_year, parse_amount
+
+    text = text.strip()
+    return parse_amount(text) is not None and not is_year(text) and not _FOOTNOTE_CELL.fullmatch(text)
+
+
+def member_row(line: Line) -> bool:
+    """A row of short text cells under a header, naming columns (`GAAP | Adj. | Non-GAAP`, `Average Balance |
+    Average Yield/Rate`, `Consolidated | Financial Products`): no amounts, at least two such cells."""
+    filled = [c.text for c in line.cells or () if c.text]
+    body = filled[1:] if filled and not find_tokens(filled[0]) and len(filled) > 2 else filled
+    return len(body) >= 2 and all(len(t.split()) <= 6 and not _data_cell(t) for t in body)
 
 
 def _could_be_month(text: str) -> bool:

@@ -11,7 +11,7 @@ from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import restack
 from .numbers import detect_scale, parse_amount, unreadable_number
 from .headers import read_columns
-from .periods import Column, is_header, tokens
+from .periods import Column, is_header, member_row, tokens
 
 _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
 _PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$", re.I)
@@ -120,7 +120,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         if values and line.cells is None and _is_prose(label):
             values = []
         if not values:
-            if _is_prose(line.text):
+            if _is_prose(line.text if line.cells is None else max((c.text for c in line.cells), key=len)):
                 close()
                 report_orphans()
                 header, gap, gap_lines = [], [], []
@@ -179,6 +179,8 @@ _SUBHEADER_WORDS = re.compile(r"%|amounts?|dollars?|of|net|sales|revenues?|total
 
 
 def _is_subheader(line: Line) -> bool:
+    if line.cells is not None and line.layout != "stack" and member_row(line):
+        return True
     toks = tokens(line)
     if not toks or not all(t.kind in ("amounts", "pct", "change") for t in toks):
         return False
@@ -406,7 +408,7 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
     values = row.values
     n = len(cols)
     periods = [j for j, c in enumerate(cols) if c.kind == "period"]
-    if len(values) > n and _footnote(values[0]):
+    if len(values) == n + 1 and _footnote(values[0]):
         values = values[1:]
         row.label = f"{row.label} {row.values[0].amount.text}".strip()
     if len(values) == n:
