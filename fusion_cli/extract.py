@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -60,6 +61,8 @@ class Run:
         self.prose = tuple(seen.prose)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
         self.fy_end = _fiscal_year_end(self.raw_tables)
+        self.anchors = frozenset(date(c.year, c.month, c.day) for t in self.raw_tables for c in t.columns
+                                 if c.kind == "period" and c.year and c.month and c.day and _real_date(c.year, c.month, c.day))
         self.keep_tables = keep_tables
         self.tables: list[Table] = []
 
@@ -70,7 +73,7 @@ class Run:
         found = False
         while pending:
             raw = pending.pop()  # dropped once its facts are out
-            table, periods, table_findings = build_table(raw, name, self.fy_end, doc_scale)
+            table, periods, table_findings = build_table(raw, name, self.fy_end, doc_scale, self.anchors)
             self.findings.extend(table_findings)
             if table is None:
                 continue
@@ -162,12 +165,21 @@ def _display_name(name: str) -> str:
     return name
 
 
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _fiscal_year_end(tables: list[RawTable]) -> int:
     votes = Counter(m for t in tables if (m := fiscal_year_end(t.columns)))
     return votes.most_common(1)[0][0] if votes else 12
 
 
-def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None) -> tuple[Table | None, list[Period | None], list[Finding]]:
+def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None,
+                anchors: frozenset[date] = frozenset()) -> tuple[Table | None, list[Period | None], list[Finding]]:
     """Title, statement kind, scale and periods of a found table."""
     findings: list[Finding] = []
     title = _title(raw)
@@ -175,7 +187,7 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows])
     where = f"{name}:{raw.first_line}"
     note = _table_scale(raw) or doc_scale
-    periods = tuple(to_period(c, statement, fy_end) if c.kind == "period" else None for c in raw.columns)
+    periods = tuple(to_period(c, statement, fy_end, anchors) if c.kind == "period" else None for c in raw.columns)
     for p in periods:
         if p is not None and p.why:
             findings.append(Finding("warning", where, f"column '{p.header}': {p.why}"))

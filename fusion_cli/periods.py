@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 
@@ -86,6 +86,7 @@ _GLUED_WORD = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|O
 _GLUED_YEAR = re.compile(rf"(\d,|\b{_MONTH}\.? [0-3]?\d)((?:19|20)\d\d)\b", re.IGNORECASE)  # `30,2025`, `Dec 312024`
 
 
+_DATELINE = re.compile(rf"{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\s*", re.IGNORECASE)
 _GLUE_HINT = re.compile(r"[a-z][A-Z]|\d,(?:19|20)\d\d|\d(?:19|20)\d\d\b")
 
 
@@ -164,6 +165,8 @@ def is_header(line: Line) -> bool:
         line = line._replace(text=unglue(text))
     if line.cells is not None and cells_header(line):
         return True
+    if line.cells is None and _DATELINE.fullmatch(text):
+        return False  # a date alone at the start of a line: a release's or a page's dateline, not a column
     if _plainly_not_header(line):
         return False
     return _reads_as_header(line)
@@ -353,8 +356,12 @@ def quarter_number(text: str) -> int | None:
     return _ORDINALS.get(m.group(1) or "") or int(m.group(2) or m.group(3))
 
 
-def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
-    """Turn a period column into a Period; None when the column has no year."""
+def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[date] = frozenset()) -> Period | None:
+    """Turn a period column into a Period; None when the column has no year.
+
+    An end the column does not print (`Q2`, `Fiscal 2025 | Total`) is inferred from the fiscal year's end,
+    then set on a date the release prints near it (`anchors`): 52/53-week years end on a weekday, and
+    their quarters thirteen weeks apart."""
     if col.year is None:
         return None
     months = col.months
@@ -372,6 +379,8 @@ def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
     if month is not None:
         last = calendar.monthrange(year, month)[1]
         end = date(year, month, min(day or last, last))
+    if guessed and end is not None and anchors:
+        end = _anchored(end, col.quarter if months == 3 else 4, anchors)
     assumed = False
     if months is None and statement == "cashflow" and end is not None and day is not None:
         # cash-flow statements run from the start of the fiscal year to the date printed
@@ -381,6 +390,28 @@ def to_period(col: Column, statement: str, fy_end: int = 12) -> Period | None:
             months, assumed = None, False
     header = col.text
     return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed, col.why, col.member)
+
+
+def _anchored(end: date, quarter: int | None, anchors: frozenset[date]) -> date:
+    """An inferred month end moved onto the release's own dates: the printed date near it, else thirteen
+    weeks per quarter back from the printed end of its fiscal year when that year ends on a weekday."""
+    near = min(anchors, key=lambda a: abs((a - end).days))
+    if abs((near - end).days) <= 10:
+        return near
+    if not quarter:
+        return end
+    year_end = _month_end(end, 3 * (4 - quarter))
+    near = min(anchors, key=lambda a: abs((a - year_end).days))
+    if abs((near - year_end).days) <= 10 and near.day != calendar.monthrange(near.year, near.month)[1]:
+        return near - timedelta(weeks=13 * (4 - quarter))
+    return end
+
+
+def _month_end(day: date, months: int) -> date:
+    """The last day of the month `months` after `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
 def fiscal_label(end: date | None, months: int | None, fy_end: int = 12) -> str:

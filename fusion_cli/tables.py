@@ -117,8 +117,8 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             current.paragraphs.append((line, _paragraph_amounts(line), _label_items(line.text)))
             continue
         label, values = row_values(line)
-        if values and line.cells is None and _is_prose(label):
-            values = []
+        if values and line.cells is None and (_is_prose(label) or (current is not None and current.layout != "text")):
+            values = []  # a sentence, or a line of text inside a table of cells (a page's running title)
         if not values:
             if _is_prose(line.text if line.cells is None else max((c.text for c in line.cells), key=len)):
                 close()
