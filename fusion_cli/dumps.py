@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from .model import Cell, Line
 from .numbers import parse_amount
-from .periods import is_header, unglue
+from .periods import is_dateline, is_header, unglue
 
 CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)  # a label that goes on
 _LIMIT = 20_000  # lines held at most before a run is decided
@@ -144,7 +144,8 @@ def _header_rows(pieces: list[Line]) -> list[Line]:
 
 def _header_piece(line: Line) -> bool:
     text = line.text.strip()
-    return not is_value_line(text) and is_header(Line(line.number, unglue(text)))
+    text = unglue(text)
+    return not is_value_line(text) and (is_header(Line(line.number, text)) or is_dateline(text))
 
 
 _CONTINUATION = re.compile(r"^(?:and|or|of|to|at|in|for|net|less|plus)\b|^[a-z]")

@@ -87,6 +87,11 @@ _GLUED_YEAR = re.compile(rf"(\d,|\b{_MONTH}\.? [0-3]?\d)((?:19|20)\d\d)\b", re.I
 
 
 _DATELINE = re.compile(rf"{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\s*", re.IGNORECASE)
+def is_dateline(text: str) -> bool:
+    """A full date alone at the start of a line (`August 25, 2026`)."""
+    return bool(_DATELINE.fullmatch(text))
+
+
 _GLUE_HINT = re.compile(r"[a-z][A-Z]|\d,(?:19|20)\d\d|\d(?:19|20)\d\d\b")
 
 
@@ -165,7 +170,7 @@ def is_header(line: Line) -> bool:
         line = line._replace(text=unglue(text))
     if line.cells is not None and cells_header(line):
         return True
-    if line.cells is None and _DATELINE.fullmatch(text):
+    if line.cells is None and is_dateline(text):
         return False  # a date alone at the start of a line: a release's or a page's dateline, not a column
     if _plainly_not_header(line):
         return False
@@ -255,7 +260,7 @@ def member_row(line: Line) -> bool:
     Average Yield/Rate`, `Consolidated | Financial Products`): no amounts, at least two such cells."""
     filled = [c.text for c in line.cells or () if c.text]
     body = filled[1:] if filled and not find_tokens(filled[0]) and len(filled) > 2 else filled
-    return len(body) >= 2 and all(len(t.split()) <= 6 and not _data_cell(t) for t in body)
+    return len(body) >= 2 and all(len(t.split()) <= 6 and not _data_cell(t) and any(ch.isalpha() for ch in t) for t in body)
 
 
 def _could_be_month(text: str) -> bool:
