@@ -13,7 +13,7 @@ from .concepts import map_concept, unit_of
 from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale
-from .periods import fiscal_year_end, to_period
+from .periods import fiscal_label, fiscal_year_end, opening_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title
 from .tables import RawTable, find_tables
@@ -79,7 +79,7 @@ class Run:
                 continue
             if self.keep_tables:
                 self.tables.append(table)
-            table_rows = table_facts(table, periods, name, self.company)
+            table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings)
             if table_rows and doc_scale is not None and doc_scale.scale != "units" and _table_scale(raw) is None:
                 borrowed.append(raw.first_line)
             found = found or bool(table_rows)
@@ -187,7 +187,11 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows])
     where = f"{name}:{raw.first_line}"
     note = _table_scale(raw) or doc_scale
-    periods = tuple(to_period(c, statement, fy_end, anchors) if c.kind == "period" else None for c in raw.columns)
+    instant = holds_balances(statement, [r.label for r in raw.rows])
+    periods = tuple(to_period(c, statement, fy_end, anchors, instant) if c.kind == "period" else None for c in raw.columns)
+    if instant and statement != "balance" and all(p is None or p.months for p in periods) and _all_stocks(raw):
+        # `Tangible Book Value Per Share` under `Three Months Ended`: every row a balance at the period's end
+        periods = tuple(p._replace(months=0, fiscal=fiscal_label(p.end, 0, fy_end)) if p is not None else None for p in periods)
     for p in periods:
         if p is not None and p.why:
             findings.append(Finding("warning", where, f"column '{p.header}': {p.why}"))
@@ -231,29 +235,89 @@ def _table_scale(raw: RawTable) -> ScaleNote | None:
     return None
 
 
-def table_facts(table: Table, periods: list[Period | None], name: str, company: str) -> list[Fact]:
-    """One Fact per printed number of a table that sits in a period column (periods aligned with columns)."""
+def table_facts(table: Table, periods: list[Period | None], name: str, company: str, fy_end: int = 12,
+                anchors: frozenset[date] = frozenset(), findings: list[Finding] | None = None) -> list[Fact]:
+    """One Fact per printed number of a table that sits in a period column (periods aligned with columns).
+
+    A row that is a balance inside a table of flows (`Cash at end of period`, `Equity ratio at period-end`,
+    headcount) is at the column's end date with no length; `... at beginning of period` is at the end of
+    the period before, printed by the release or inferred and reported."""
     scale = Decimal(SCALES[table.scale])
     shares_scale = Decimal(SCALES[_shares_scale(table.scale_note, table.scale)])
-    ends = [p.end.isoformat() if p is not None and p.end else None for p in periods]
     facts = []
+    seen: set[tuple[str, object, Decimal]] = set()
     for row in table.rows:
         if _COMPARISON_SECTION.search(row.section):
             continue  # `AS REPORTED REVENUE GROWTH RATES`: rows of changes, not of the periods' amounts
+        moment = _moment(row.label, row.section) if table.statement != "balance" else None
         for j, amount, line in row.values:
             period = periods[j]
             if period is None or amount.value is None:
                 continue
+            if moment is not None and period.end is not None and period.months:
+                period = _at_moment(period, moment, fy_end, anchors, findings, f"{name}:{line}", row.label)
+                if (row.label, period.end, amount.value) in seen:
+                    continue  # the same balance printed under the quarter and under the year
+                seen.add((row.label, period.end, amount.value))
             concept = map_concept(row.label, row.section, table.statement, amount)
             unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
             factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=row.label,
-                concept=concept, period_end=ends[j], period_months=period.months, fiscal_period=period.fiscal,
+                concept=concept, period_end=period.end.isoformat() if period.end else None, period_months=period.months,
+                fiscal_period=period.fiscal,
                 value=amount.value * factor, scale=table.scale if factor != 1 else "units", as_printed=amount.text,
                 line=line, unit=unit, group=row.section, table_line=table.line, member=period.member,
             ))
     return facts
+
+
+_OPENING = re.compile(r"(?i)\bbeginning of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bbeginning balances?\b|\bopening balances?\b")
+_CLOSING = re.compile(r"(?i)\bend of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bperiod[- ]end\b|\bending balances?\b"
+                      r"|\bclosing balances?\b|\bheadcount\b|\bnumber of (?:employees|stores|branches|locations)\b")
+
+
+def _moment(label: str, section: str) -> str | None:
+    """`opening` or `closing` for a row that is a balance at one end of its column's period."""
+    if _OPENING.search(label):
+        return "opening"
+    if _CLOSING.search(label) or _CLOSING.search(section):
+        return "closing"
+    return None
+
+
+def _at_moment(period: Period, moment: str, fy_end: int, anchors: frozenset[date], findings: list[Finding] | None,
+               where: str, label: str) -> Period:
+    end = period.end
+    assert end is not None and period.months
+    if moment == "opening":
+        end, printed = opening_date(end, period.months, anchors)
+        if not printed and findings is not None:
+            findings.append(Finding("warning", where, f"row '{label[:60]}' is a balance at the start of the period; the "
+                                                      f"release prints no date for it, so {end} is inferred"))
+    return period._replace(end=end, months=0, fiscal=fiscal_label(end, 0, fy_end), header=f"{moment} {period.header}")
+
+
+_STOCK = re.compile(r"(?i)\b(?:assets?|liabilit(?:y|ies)|equity|book value|deposits?|loans?|borrowings?|debt|capital|"
+                    r"outstanding|ratios?|goodwill|intangibles?|allowance|reserves?|headcount|employees|leverage)\b")
+_FLOW = re.compile(r"(?i)\b(?:revenues?|sales|income|expenses?|earnings|profit|costs?|provided|used|margin|charge-?offs?|"
+                   r"recoveries|provision|dividends?|purchases?|proceeds|payments?|average|annualized|return|yield)\b")
+
+
+def holds_balances(statement: str, labels: list[str]) -> bool:
+    """A table of balances at dates (loans, deposits, capital ratios, tangible equity), not of flows over periods."""
+    if statement == "balance":
+        return True
+    if statement in ("income", "cashflow", "segment"):
+        return False
+    stocks = sum(1 for label in labels if _STOCK.search(label) and not _FLOW.search(label))
+    flows = sum(1 for label in labels if _FLOW.search(label))
+    return stocks > flows
+
+
+def _all_stocks(raw: RawTable) -> bool:
+    labels = [r.label for r in raw.rows if r.label]
+    return len(labels) >= 3 and all(_STOCK.search(label) and not _FLOW.search(label) for label in labels)
 
 
 _RATIO = re.compile(r"(?i)\b(?:ratio|yield|rate|margin)s?\b|%")  # a member column of ratios is never scaled

@@ -92,7 +92,9 @@ def _units(line: Line, row: int) -> list[Unit]:
             out.extend(u._replace(shared=row * 1000 + k) for u in _split(text, start, width, toks, row))
             continue
         out.append(_unit(text, start, end, row, toks))
-    if len(out) > 1 and _is_label(out[0]) and out[0].start <= min(u.start for u in out[1:]):
+    first = out[0] if out else None
+    if first is not None and len(out) > 1 and _is_label(first) and first.start < (1 if line.cells is not None else 2) \
+            and all(u.text != first.text for u in out[1:]):
         out = out[1:]  # the label column's cell: a caption such as `(in thousands)` or `Capital ratios`
     return [u for u in out if u.text.strip()]
 

@@ -361,16 +361,18 @@ def quarter_number(text: str) -> int | None:
     return _ORDINALS.get(m.group(1) or "") or int(m.group(2) or m.group(3))
 
 
-def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[date] = frozenset()) -> Period | None:
+def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[date] = frozenset(),
+              instant: bool = False) -> Period | None:
     """Turn a period column into a Period; None when the column has no year.
 
     An end the column does not print (`Q2`, `Fiscal 2025 | Total`) is inferred from the fiscal year's end,
     then set on a date the release prints near it (`anchors`): 52/53-week years end on a weekday, and
-    their quarters thirteen weeks apart."""
+    their quarters thirteen weeks apart. `instant`: the table holds balances, so a date with no length
+    printed is a point in time."""
     if col.year is None:
         return None
     months = col.months
-    if statement == "balance" or (months is None and col.asof):
+    if statement == "balance" or (months is None and (col.asof or (instant and col.day is not None))):
         months = 0
     guessed = False
     month, day, year = col.month, col.day, col.year
@@ -410,6 +412,24 @@ def _anchored(end: date, quarter: int | None, anchors: frozenset[date]) -> date:
     if abs((near - year_end).days) <= 10 and near.day != calendar.monthrange(near.year, near.month)[1]:
         return near - timedelta(weeks=13 * (4 - quarter))
     return end
+
+
+_WEEKS = {3: 13, 6: 26, 9: 39, 12: 52}
+
+
+def opening_date(end: date, months: int, anchors: frozenset[date] = frozenset()) -> tuple[date, bool]:
+    """The day before a period began: the end of the one before it (a balance at the beginning of a period).
+
+    True with it when the release prints that date (a balance sheet's prior column), False when inferred."""
+    if end.day == calendar.monthrange(end.year, end.month)[1]:
+        start = _month_end(end, -months)
+    else:  # a 52/53-week year: whole weeks back
+        start = end - timedelta(weeks=_WEEKS.get(months, round(months * 4.345)))
+    if anchors:
+        near = min(anchors, key=lambda a: abs((a - start).days))
+        if abs((near - start).days) <= 7:
+            return near, True
+    return start, False
 
 
 def _month_end(day: date, months: int) -> date:
