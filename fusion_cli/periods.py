@@ -158,6 +158,7 @@ def tokens(line: Line, row: int = 0) -> list[Token]:
 _HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]\b|1q\b|2q\b|3q\b|4q\b|half|h[12]\b|year|annual|ttm|ltm"
                           r"|twelve|ytd|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
+_HEADER_MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
 _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 
 
@@ -285,7 +286,7 @@ def _reads_as_header(line: Line) -> bool:
     if not period:
         return False
     pieces.append(body[pos:])
-    rest = " ".join(pieces)  # the line without its tokens
+    rest = _HEADER_MARKER.sub(" ", " ".join(pieces))  # the line without its tokens and footnote markers
     if _AMOUNT_IN_HEADER.search(rest):
         return False  # amounts in the line: a data row
     words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in _FILLER and not w.isdigit()]

@@ -119,6 +119,8 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         label, values = row_values(line)
         if values and line.cells is None and (_is_prose(label) or (current is not None and current.layout != "text")):
             values = []  # a sentence, or a line of text inside a table of cells (a page's running title)
+        if header and len(values) > 1 and all(_MARKER.fullmatch(v.amount.text) for v in values):
+            values = []  # `ended December   (1)   (1)`: a header's caption and its footnote markers, no amounts
         if not values:
             if _is_prose(line.text if line.cells is None else max((c.text for c in line.cells), key=len)):
                 close()
@@ -272,8 +274,20 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
         values.insert(0, Value(amount, float(end), float(toks[i].start()), float(end), line.number, unreadable))
         suffix = ""
         i -= 1
+    # markers and dashes set one space after the label's last word are label text: `diluted (2,3)   $ 0.452`,
+    # `Net income per unit -` wrapped before its values
+    # (only in fixed-width text, whose values stand apart: PDF text sets every word one space apart)
+    spaced = any(b.start - a.end >= 2 for a, b in zip(values, values[1:]))
+    while values and i >= 0 and values[0].start - toks[i].end() <= 1 and (
+            (spaced and _MARKER.fullmatch(values[0].amount.text)) or (len(values) == 1 and _DASH.fullmatch(values[0].amount.text))):
+        values.pop(0)
+        i += 1
     label = text[: toks[i].end()] if i >= 0 else ""
     return " ".join(label.split()), values
+
+
+_MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)|\(\d{1,2},?\)?")
+_DASH = re.compile(r"[-\u2013\u2014]{1,2}")
 
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
@@ -291,15 +305,20 @@ def _join_wrapped(table: RawTable, line: Line, label: str) -> tuple[str, str]:
         if prev.number != expect or text.endswith(":"):
             break
         head = parts[0] if parts else label
-        if not (_CONNECTOR_END.search(text) or (head[:1].islower()) or not head):
+        if not (_CONNECTOR_END.search(text) or head[:1].islower() or head[:1] in "(-\u2013" or not head):
             break
         parts.insert(0, text)
         expect = prev.number - 1
     rest = table.pending[: len(table.pending) - len(parts)]
     for prev in rest:
         table.texts.append(prev)
-    if rest:
-        table.section = rest[-1].text.strip()
+    if rest:  # the heading above the row, wrapped over lines of its own (`Weighted` / `average number` / `of units`)
+        block = [rest[-1]]
+        for prev in reversed(rest[:-1]):
+            if prev.number != block[0].number - 1 or prev.text.strip().endswith(":") or prev.cells is not None:
+                break
+            block.insert(0, prev)
+        table.section = " ".join(p.text.strip() for p in block)
     table.pending = []
     return " ".join(parts + [label]).strip(), table.section
 
@@ -408,7 +427,10 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
     values = row.values
     n = len(cols)
     periods = [j for j, c in enumerate(cols) if c.kind == "period"]
-    if len(values) == n + 1 and _footnote(values[0]):
+    if len(values) == n + 1 and not row.label and _YEAR_LABEL.fullmatch(values[0].amount.text):
+        values = values[1:]  # `2024   472   --   NM ...`: sub-rows labelled by a year under a heading
+        row.label = row.values[0].amount.text
+    elif len(values) == n + 1 and _footnote(values[0]):
         values = values[1:]
         row.label = f"{row.label} {row.values[0].amount.text}".strip()
     if len(values) == n:
@@ -450,6 +472,7 @@ def _in_order(values: list[Value], cols: list[Column], compared: bool) -> list[t
 
 
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)|\([a-z]\)|\*+")
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
 
 
 def _footnote(value: Value) -> bool:
