@@ -133,7 +133,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             gap_lines.append(line)
             continue
         if header:
-            columns = read_columns(header, " ".join(gap[-3:]))
+            columns = read_columns(header, _MARKERS.sub(" ", " ".join(" ".join(g.split()) for g in gap[-3:])))
             if any(c.kind == "period" for c in columns):
                 close()
                 report_orphans()
@@ -286,21 +286,26 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
     return " ".join(label.split()), values
 
 
+_MARKERS = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
 _MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)|\(\d{1,2},?\)?")
 _DASH = re.compile(r"[-\u2013\u2014]{1,2}")
 
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
-    label, section = _join_wrapped(table, line, label)
+    by_year = not label and len(values) > 2 and values[0].start < (1 if line.cells is not None else 2) \
+        and bool(_YEAR_LABEL.fullmatch(values[0].amount.text))
+    if by_year:  # `2024   472   --   NM`: a sub-row labelled by a year, under a heading
+        label, values = values[0].amount.text, values[1:]
+    label, section = _join_wrapped(table, line, label, join=not by_year)
     plain = line.cells is not None and not any(c.text in _PREFIX or c.text in _SUFFIX for c in line.cells)
     table.rows.append(RawRow(line.number, label, section, values, line.layout, cells=len(line.cells or ()) if plain else 0))
 
 
-def _join_wrapped(table: RawTable, line: Line, label: str) -> tuple[str, str]:
+def _join_wrapped(table: RawTable, line: Line, label: str, join: bool = True) -> tuple[str, str]:
     """Join label parts wrapped over earlier lines; a line that is not part of the label becomes the section."""
     parts: list[str] = []
     expect = line.number - 1
-    for prev in reversed(table.pending):
+    for prev in reversed(table.pending if join else ()):
         text = prev.text.strip()
         if prev.number != expect or text.endswith(":"):
             break
