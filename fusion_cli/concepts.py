@@ -127,10 +127,16 @@ def _eps_concept(norm: str, label: str, context: str) -> str | None:
     return "eps_basic"
 
 
+_COUNT = re.compile(r"(?i)\bheadcount\b|\bemployees\b|\bnumber of (?:stores|employees|branches|locations|customers|subscribers)\b"
+                    r"|\bstore count\b")
+
+
 def unit_of(concept: str | None, label: str, section: str, amount: Amount, title: str = "") -> str:
     """USD, USD/share, shares or % for one value; a per-share table title makes its cents per-share."""
     if amount.percent:
         return "%"
+    if concept is None and _COUNT.search(f"{section} {label}"):
+        return "count"
     if concept in ("eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps"):
         return "USD/share"
     shares, per_share, per_share_title = _unit_words(label, section, title)

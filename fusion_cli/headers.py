@@ -26,6 +26,7 @@ _COLUMN_KINDS = frozenset(("fulldate", "iso", "year", "monthday", "mrange", "dur
 _SPLIT_FAMILIES = frozenset(("date", "length", "monthday"))  # two of one family in one run of text are two columns
 _CAPTION_KINDS = frozenset(("monthday", "duration", "quarterly", "annual", "half", "ytd", "asof"))
 _TOTAL = re.compile(r"(?i)(?:total|full[- ]year|fy|year|ytd)")
+_TRAILING = re.compile(r"(?i)\btrailing[- ](?:twelve|12|four|4)[- ](?:months?|quarters?)\b|\bttm\b|\bltm\b|\blast twelve months\b")
 _TOTAL_WORD = re.compile(r"(?i)\btotal\b")
 _FISCAL = re.compile(r"(?i)\bfiscal\b|\bFY\s?(?:19|20)?\d\d\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z./&'\-]*")
@@ -75,6 +76,9 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
     cols = _borrow_dates(cols)
     cols = _members_between(cols, covers)
     cols = _from_context(cols, leaves, context)
+    if _TRAILING.search(" ".join([context, *(line.text for line in header)])):
+        # `FREE CASH FLOW—TRAILING 4-QUARTERS`: each quarter's column holds the twelve months to its end
+        cols = [c._replace(months=12, why="trailing twelve months") if c.kind == "period" and c.months != 0 else c for c in cols]
     return cols if spans or positional else _trust_spans(cols, covers)
 
 

@@ -94,7 +94,7 @@ class Fact(NamedTuple):
     scale: str
     as_printed: str
     line: int
-    unit: str = "USD"  # USD | USD/share | shares | %
+    unit: str = "USD"  # USD | USD/share | shares | count | %
     group: str = ""  # the heading the row sits under, e.g. "Operating expenses:"
     table_line: int = 0  # first line of the table: identifies the table within its file
     member: str = ""  # the column's member besides its period (XBRL's dimension value): `GAAP`, `Adj.`, `Domestic`; empty for ordinary columns

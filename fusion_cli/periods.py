@@ -377,7 +377,7 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
         months = 0
     guessed = False
     month, day, year = col.month, col.day, col.year
-    if month is None and col.quarter and months == 3:
+    if month is None and col.quarter and months in (3, 12):
         month, guessed = (fy_end + 3 * col.quarter - 1) % 12 + 1, True
         if month > fy_end:  # a fiscal year is named for the year it ends in: its first quarters end the year before
             year -= 1

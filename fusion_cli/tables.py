@@ -157,6 +157,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
+_HEADING_LINE = re.compile(r"(?![(*\d])[^|]{1,80}")  # a short line of text that is no footnote
 
 
 _FINANCIAL_AMOUNT = re.compile(r"\d,\d{3}|[$()%]|\.\d")
@@ -279,7 +280,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
     # (only in fixed-width text, whose values stand apart: PDF text sets every word one space apart)
     spaced = any(b.start - a.end >= 2 for a, b in zip(values, values[1:]))
     while values and i >= 0 and values[0].start - toks[i].end() <= 1 and (
-            (spaced and _MARKER.fullmatch(values[0].amount.text)) or (len(values) == 1 and _DASH.fullmatch(values[0].amount.text))):
+            ((spaced or len(values) == 1) and _MARKER.fullmatch(values[0].amount.text))
+            or (len(values) == 1 and _DASH.fullmatch(values[0].amount.text))):
         values.pop(0)
         i += 1
     label = text[: toks[i].end()] if i >= 0 else ""
@@ -317,13 +319,9 @@ def _join_wrapped(table: RawTable, line: Line, label: str, join: bool = True) ->
     rest = table.pending[: len(table.pending) - len(parts)]
     for prev in rest:
         table.texts.append(prev)
-    if rest:  # the heading above the row, wrapped over lines of its own (`Weighted` / `average number` / `of units`)
-        block = [rest[-1]]
-        for prev in reversed(rest[:-1]):
-            if prev.number != block[0].number - 1 or prev.text.strip().endswith(":") or prev.cells is not None:
-                break
-            block.insert(0, prev)
-        table.section = " ".join(p.text.strip() for p in block)
+    headings = [p.text.strip() for p in rest if _HEADING_LINE.fullmatch(p.text.strip())]
+    if headings:  # the headings above the row (`HEADCOUNT` / `GEOGRAPHIC AREA`; `Weighted` / `average number` / `of units`)
+        table.section = " ".join(headings[-4:])
     table.pending = []
     return " ".join(parts + [label]).strip(), table.section
 
