@@ -13,6 +13,7 @@ from .concepts import map_concept, unit_of
 from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale
+from .headers import row_period
 from .periods import fiscal_label, fiscal_year_end, opening_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title
@@ -187,6 +188,8 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows])
     where = f"{name}:{raw.first_line}"
     note = _table_scale(raw) or doc_scale
+    if any(c.kind == "measure" for c in raw.columns):
+        return _transposed(raw, name, title, statement, note, fy_end, anchors)
     instant = holds_balances(statement, [r.label for r in raw.rows])
     periods = tuple(to_period(c, statement, fy_end, anchors, instant) if c.kind == "period" else None for c in raw.columns)
     if instant and statement != "balance" and all(p is None or p.months for p in periods) and _all_stocks(raw):
@@ -211,6 +214,30 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
                  for r in raw.rows)
     table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line)
     return table, list(periods), findings
+
+
+def _transposed(raw: RawTable, name: str, title: str, statement: str, note: ScaleNote | None, fy_end: int,
+                anchors: frozenset[date]) -> tuple[Table | None, list[Period | None], list[Finding]]:
+    """A table whose columns are measures and whose rows name periods: each row's period read from its label,
+    rows that name none (adjustments) taking the period of the row above them that does."""
+    rows, last, findings = [], None, []
+    for r in raw.rows:
+        col, member = row_period(r.label, raw.captions)
+        period = to_period(col, statement, fy_end, anchors) if col is not None else None
+        if period is not None and period.months is None:
+            findings.append(Finding("warning", f"{name}:{r.line}", f"row '{r.label[:60]}' names no period length; not read"))
+            period = None
+        if col is not None:
+            last = period
+        rows.append(Row(r.line, strip_markers(r.label), strip_markers(r.section), tuple((j, a, r.line) for j, a in r.amounts()),
+                        period if col is not None else last, member if col is not None else None))
+    periods = tuple(dict.fromkeys(r.period for r in rows if r.period is not None))
+    if not periods:
+        return None, [], findings + [Finding("warning", f"{name}:{raw.first_line}", "table of measures whose rows name no periods skipped")]
+    measures = tuple(strip_markers(c.member) for c in raw.columns)
+    table = Table(title, statement, periods, tuple(rows), note.scale if note else "units", note.text if note else "",
+                  raw.first_line, measures)
+    return table, [], findings
 
 
 def _title(raw: RawTable) -> str:
@@ -246,6 +273,8 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     shares_scale = Decimal(SCALES[_shares_scale(table.scale_note, table.scale)])
     facts = []
     seen: set[tuple[str, object, Decimal]] = set()
+    if table.measures:
+        return _measure_facts(table, name, company, scale, shares_scale)
     for row in table.rows:
         if _COMPARISON_SECTION.search(row.section):
             continue  # `AS REPORTED REVENUE GROWTH RATES`: rows of changes, not of the periods' amounts
@@ -272,6 +301,35 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     return facts
 
 
+def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares_scale: Decimal) -> list[Fact]:
+    """Facts of a transposed table: a row naming a period gives each measure's value for it (label the measure,
+    member the rest of the row's label); an adjustment row keeps its label, with the measure as member."""
+    facts = []
+    for row in table.rows:
+        period = row.period
+        if period is None or _COMPARISON_SECTION.search(row.label) or period.end is None:
+            continue  # `Percentage Change Y/Y`: changes, not amounts
+        for j, amount, line in row.values:
+            if amount.value is None or j >= len(table.measures):
+                continue
+            measure = table.measures[j]
+            label, member = (measure, row.member) if row.member is not None else (row.label, measure)
+            words = f"Adjusted {measure}" if row.member and _ADJUSTED.search(row.member) else measure
+            concept = map_concept(words, "", table.statement, amount) if row.member is not None else None
+            unit = unit_of(concept, measure, "", amount, table.title)
+            if _RATIO.search(measure) and unit == "USD" and abs(amount.value) < 1000:
+                unit = "%"  # `Operating Profit Margin | 13.7`: a ratio column, its % sign printed apart or not at all
+            factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
+            facts.append(Fact(
+                file=name, company=company, statement=table.statement, table=table.title, label=label, concept=concept,
+                period_end=period.end.isoformat(), period_months=period.months, fiscal_period=period.fiscal,
+                value=amount.value * factor, scale=table.scale if factor != 1 else "units", as_printed=amount.text,
+                line=line, unit=unit, group=row.section, table_line=table.line, member=member,
+            ))
+    return facts
+
+
+_ADJUSTED = re.compile(r"(?i)adjusted|non-?gaap")
 _OPENING = re.compile(r"(?i)\bbeginning of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bbeginning balances?\b|\bopening balances?\b")
 _CLOSING = re.compile(r"(?i)\bend of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bperiod[- ]end\b|\bending balances?\b"
                       r"|\bclosing balances?\b|\bheadcount\b|\bnumber of (?:employees|stores|branches|locations)\b")

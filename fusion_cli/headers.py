@@ -296,6 +296,19 @@ def _cover_member(covers: list[Unit]) -> str:
     return ""
 
 
+def row_period(label: str, captions: str) -> tuple[Column | None, str]:
+    """The period a transposed table's row names (`2023 As Reported (GAAP)` under `Three Months Ended June 30,`)
+    and the rest of its label (`GAAP`); (None, "") for a row that names no year."""
+    toks = [(m.lastgroup or "", m.group(0)) for m in find_tokens(label)]
+    if not any(k in _LEAF_KINDS for k, _ in toks):
+        return None, ""
+    unit = Unit(label, 0, 0, 0, tuple(k for k, _ in toks), tuple(toks))
+    over = [(m.lastgroup or "", m.group(0)) for m in find_tokens(captions)]
+    cover = Unit(captions, 0, 0, -1, tuple(k for k, _ in over), tuple(over))
+    col = _interpret(unit, [cover] if captions else [])
+    return (col, _member(unit)) if col.year is not None else (None, "")
+
+
 # ---- whole-header rules -----------------------------------------------------------------------
 
 def _siblings(cols: list[Column], leaves: list[Unit]) -> list[Column]:

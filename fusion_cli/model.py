@@ -64,6 +64,9 @@ class Row(NamedTuple):
     label: str
     section: str
     values: tuple[tuple[int, Amount, int], ...]  # (period index, amount, source line)
+    period: Period | None = None  # in a transposed table, the period the row's label names (or the last one named)
+    member: str | None = None  # in a transposed table, the rest of a row's label that names a period (`U.S. GAAP`,
+    # `Adjusted`); None for a row that names none (an adjustment such as `Restructuring costs`)
 
 
 class Table(NamedTuple):
@@ -76,6 +79,7 @@ class Table(NamedTuple):
     scale: str  # units | thousands | millions | billions
     scale_note: str  # the note as printed, e.g. "in thousands, except per share data"
     line: int  # first line of the table
+    measures: tuple[str, ...] = ()  # a transposed table's columns: measures (`Operating Profit | Profit`), periods in its rows
 
 
 class Fact(NamedTuple):

@@ -258,10 +258,25 @@ def _data_cell(text: str) -> bool:
 
 def member_row(line: Line) -> bool:
     """A row of short text cells under a header, naming columns (`GAAP | Adj. | Non-GAAP`, `Average Balance |
-    Average Yield/Rate`, `Consolidated | Financial Products`): no amounts, at least two such cells."""
-    filled = [c.text for c in line.cells or () if c.text]
-    body = filled[1:] if filled and not find_tokens(filled[0]) and len(filled) > 2 else filled
+    Average Yield/Rate`, `Consolidated | Financial Products`): no amounts, at least two such cells besides
+    the label column's."""
+    body = [c.text for c in line.cells or () if c.text and not (c.start == 0 and not _has_period(c.text))]
     return len(body) >= 2 and all(len(t.split()) <= 6 and not _data_cell(t) and any(ch.isalpha() for ch in t) for t in body)
+
+
+def _has_period(text: str) -> bool:
+    return any(m.lastgroup in _PERIOD_KINDS for m in find_tokens(text))
+
+
+def measure_row(line: Line) -> bool:
+    """A row naming measures, with no period anywhere (`Operating Profit | Profit Before Taxes | Profit per Share`):
+    the columns of a transposed table, whose rows name the periods."""
+    return member_row(line) and not any(_has_period(c.text) for c in line.cells or ())
+
+
+def names_period(label: str) -> bool:
+    """A row label that names a period (`2023 As Reported (GAAP)`, `Three Months Ended March 31, 2022 - Adjusted`)."""
+    return any(m.lastgroup in ("year", "fulldate", "iso") for m in find_tokens(label))
 
 
 def _could_be_month(text: str) -> bool:

@@ -11,7 +11,7 @@ from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import restack
 from .numbers import detect_scale, parse_amount, unreadable_number
 from .headers import read_columns
-from .periods import Column, is_header, member_row, tokens
+from .periods import Column, is_header, measure_row, member_row, names_period, tokens
 
 _RULE = re.compile(r"^[\s\-=_~*|:.+]*$")
 _PAGE = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$", re.I)
@@ -71,6 +71,7 @@ class RawTable:
     pending: list[Line] = field(default_factory=list)
     section: str = ""
     layout: str = "text"
+    captions: str = ""  # a transposed table's (measures as columns, periods as rows) captions over its rows
 
 
 def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
@@ -83,6 +84,8 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
     current: RawTable | None = None
     orphans: list[int] = []  # lines of rows with numbers but no dated header above them
     amounts = False  # one of them holds an amount as financial tables print them (`1,200`, `$`, `(`, `%`, `.5`)
+    measures: Line | None = None  # a row naming measures with no period: the head of a transposed table
+    captions = ""  # the header lines above it, which give its rows' periods their length and month
 
     def report_orphans() -> None:
         nonlocal amounts
@@ -127,7 +130,10 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
                 report_orphans()
                 header, gap, gap_lines = [], [], []
                 continue
-            if current is not None:
+            if line.cells is not None and measure_row(line):
+                close()
+                measures, captions = line, " ".join(h.text for h in header)
+            elif current is not None:
                 current.pending.append(line)
             gap.append(line.text)
             gap_lines.append(line)
@@ -139,9 +145,12 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
                 report_orphans()
                 current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout)
                 current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
-            elif current is None:
+            elif current is None and measures is None:
                 findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
             header = []
+        if current is None and measures is not None and names_period(label):
+            current = RawTable(_measures(measures), [measures], gap[-8:], measures.number, layout=line.layout, captions=captions)
+            measures = None
         if current is None:
             if _WORD3.search(label):
                 if orphans and line.number - orphans[-1] > 3:
@@ -161,6 +170,12 @@ _HEADING_LINE = re.compile(r"(?![(*\d])[^|]{1,80}")  # a short line of text that
 
 
 _FINANCIAL_AMOUNT = re.compile(r"\d,\d{3}|[$()%]|\.\d")
+
+
+def _measures(line: Line) -> list[Column]:
+    """The columns of a transposed table: one per measure named in its head row."""
+    return [Column("measure", float(c.start), float(c.end), c.text, member=c.text) for c in line.cells or ()
+            if c.text and c.start > 0]  # the first column is the rows' labels
 
 
 def _is_heading(text: str) -> bool:
@@ -429,7 +444,7 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
            leaf_cells: int = 0) -> list[tuple[int, Value]] | None:
     values = row.values
     n = len(cols)
-    periods = [j for j, c in enumerate(cols) if c.kind == "period"]
+    periods = [j for j, c in enumerate(cols) if c.kind in _VALUED]
     if len(values) == n + 1 and not row.label and _YEAR_LABEL.fullmatch(values[0].amount.text):
         values = values[1:]  # `2024   472   --   NM ...`: sub-rows labelled by a year under a heading
         row.label = row.values[0].amount.text
@@ -464,7 +479,7 @@ def _in_order(values: list[Value], cols: list[Column], compared: bool) -> list[t
     Extra values are comparisons (`Change`, `%`) only when the header has such columns after its periods;
     fewer values than periods cannot be placed for certain.
     """
-    periods = [j for j, c in enumerate(cols) if c.kind == "period"]
+    periods = [j for j, c in enumerate(cols) if c.kind in _VALUED]
     if periods != list(range(len(periods))):
         return None
     if len(values) == len(cols):
@@ -474,6 +489,7 @@ def _in_order(values: list[Value], cols: list[Column], compared: bool) -> list[t
     return None
 
 
+_VALUED = ("period", "measure")  # columns whose cells are facts
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)|\([a-z]\)|\*+")
 _YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
 
