@@ -13,8 +13,8 @@ import re
 from typing import Iterable, Iterator
 
 from .model import Cell, Line
-from .numbers import parse_amount
-from .periods import is_dateline, is_header, unglue
+from .numbers import detect_scale, parse_amount
+from .periods import is_dateline, is_header, names_period, unglue
 
 CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)  # a label that goes on
 _LIMIT = 20_000  # lines held at most before a run is decided
@@ -83,21 +83,51 @@ def _ends_in_amount(text: str) -> bool:
 
 
 def _rows(lines: list[Line]) -> Iterator[Line]:
-    """Group the lines: header pieces into one header row, each label with the values under it into one row."""
+    """Group the lines: header pieces into header rows, each label with the values under it into one row.
+
+    Labels with no values right before a row whose label names a period (`Revenue` / `Operating Income` /
+    then `2023 As Reported (GAAP)` and its values) are the captions of a transposed table's columns."""
+    groups = list(_groups(lines))
+    k = 0
+    while k < len(groups):
+        kind, group = groups[k]
+        if kind == "label":
+            run = k
+            while run < len(groups) and groups[run][0] == "label":
+                run += 1
+            if run - k >= 2 and run < len(groups) and groups[run][0] == "row" and names_period(groups[run][1][0].text):
+                measures = [Cell("", 0, 1, group[0].number)]
+                measures += [Cell(g[1][0].text.strip(), i + 1, i + 2, g[1][0].number) for i, g in enumerate(groups[k:run])]
+                yield Line(group[0].number, " | ".join(c.text for c in measures[1:]), tuple(measures), "stack")
+                k = run
+                continue
+            yield group[0]
+        elif kind == "header":
+            yield from _header_rows(group)
+        elif kind == "value":
+            yield group[0]
+        else:
+            yield _row_line(group)
+        k += 1
+
+
+def _groups(lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
+    """(`header`, pieces), (`label`, [line]) for a label with no values, (`row`, [label, values...]) or
+    (`value`, [line]) for a line kept as it is (a value under no label, a scale note)."""
     k = 0
     n = len(lines)
     while k < n:
         line = lines[k]
-        if _header_piece(line):
+        if _header_piece(line) and not _heads_values(lines, k):
             pieces = [line]
             k += 1
-            while k < n and (_header_piece(lines[k]) or _HEADER_EXTRA.fullmatch(lines[k].text.strip())):
+            while k < n and ((_header_piece(lines[k]) and not _heads_values(lines, k)) or _HEADER_EXTRA.fullmatch(lines[k].text.strip())):
                 pieces.append(lines[k])
                 k += 1
-            yield from _header_rows(pieces)
+            yield "header", pieces
             continue
         if is_value_line(line.text):  # values with no label before them: kept as their own line
-            yield line
+            yield "value", [line]
             k += 1
             continue
         label = [line]
@@ -117,10 +147,18 @@ def _rows(lines: list[Line]) -> Iterator[Line]:
                 k += 1
             else:
                 break
-        if not values:
-            yield from label if len(label) == 1 else [_joined(label)]
+        if not values and detect_scale(line.text):
+            yield "value", [line]  # a scale note: text, never a caption
+        elif not values:
+            yield "label", [label[0] if len(label) == 1 else _joined(label)]
         else:
-            yield _row_line([_joined(label)] + values)
+            yield "row", [_joined(label)] + values
+
+
+def _heads_values(lines: list[Line], k: int) -> bool:
+    """A header-like line followed by amounts (not by a year) labels a row: `2023 As Reported (GAAP)` / `$56,189`."""
+    nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+    return is_value_line(nxt) and not _YEAR.fullmatch(nxt) and not _HEADER_EXTRA.fullmatch(nxt)
 
 
 # Lines that belong to a header spread one cell per line without being periods: a bare year, a comparison
