@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from .model import Cell, Line
+from .blocks import rebuild as rebuild_blocks
+from .model import Cell, Finding, Line
 from .numbers import detect_scale, parse_amount
 from .periods import is_dateline, is_header, names_period, unglue
 
@@ -41,26 +42,29 @@ def is_value_line(text: str) -> bool:
     return parse_amount(text.replace(" ", "")) is not None and not text[:1].isalpha()
 
 
-def restack(lines: Iterable[Line]) -> Iterator[Line]:
-    """The document's lines, with runs of one-cell-per-line tables rebuilt as rows of cells."""
+def restack(lines: Iterable[Line], findings: list[Finding] | None = None, name: str = "") -> Iterator[Line]:
+    """The document's lines, with runs of one-cell-per-line tables and of label-block tables rebuilt as rows of cells."""
     run: list[Line] = []
     for line in lines:
         if line.cells is None and not is_prose(line.text) and len(run) < _LIMIT:
             run.append(line)
             continue
         if run:
-            yield from _rebuild(run)
+            yield from _rebuild(run, findings, name)
             run = []
         if line.cells is None and not is_prose(line.text):
             run.append(line)
         else:
             yield line
     if run:
-        yield from _rebuild(run)
+        yield from _rebuild(run, findings, name)
 
 
-def _rebuild(run: list[Line]) -> list[Line]:
+def _rebuild(run: list[Line], findings: list[Finding] | None, name: str) -> list[Line]:
     """Rows of cells for a run of short lines that is a one-cell-per-line table; the run as it was otherwise."""
+    blocks = rebuild_blocks(run, _header_piece, findings, name)
+    if blocks is not None:
+        return blocks
     filled = [line for line in run if line.text.strip()]
     values = sum(1 for line in filled if is_value_line(line.text))
     if values < 6 or values < 0.3 * len(filled) or not _one_per_line(filled):
@@ -103,7 +107,7 @@ def _rows(lines: list[Line]) -> Iterator[Line]:
                 continue
             yield group[0]
         elif kind == "header":
-            yield from _header_rows(group)
+            yield from header_rows(group)
         elif kind == "value":
             yield group[0]
         else:
@@ -121,7 +125,7 @@ def _groups(lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
         if _header_piece(line) and not _heads_values(lines, k):
             pieces = [line]
             k += 1
-            while k < n and ((_header_piece(lines[k]) and not _heads_values(lines, k)) or _HEADER_EXTRA.fullmatch(lines[k].text.strip())):
+            while k < n and ((_header_piece(lines[k]) and not _heads_values(lines, k)) or _header_extra(lines[k].text)):
                 pieces.append(lines[k])
                 k += 1
             yield "header", pieces
@@ -158,23 +162,32 @@ def _groups(lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
 def _heads_values(lines: list[Line], k: int) -> bool:
     """A header-like line followed by amounts (not by a year) labels a row: `2023 As Reported (GAAP)` / `$56,189`."""
     nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-    return is_value_line(nxt) and not _YEAR.fullmatch(nxt) and not _HEADER_EXTRA.fullmatch(nxt)
+    return is_value_line(nxt) and not _YEAR.fullmatch(nxt) and not _header_extra(nxt)
 
 
 # Lines that belong to a header spread one cell per line without being periods: a bare year, a comparison
 # caption (`Change`, `Increase/(Decrease)`, `% Change`) and the `$` / `%` sub-captions under it.
-_HEADER_EXTRA = re.compile(r"(?:19|20)\d\d|[$%]|(?i:[\s$%()/]*(?:change|chg|increase|decrease|variance|growth|y/y|yoy|vs\.?)[\s$%()/.]*)+")
+_COMPARISON_WORDS = frozenset("change chg increase decrease variance growth y yoy vs".split())
+_PUNCTUATION = re.compile(r"[\s$%()/.]+")
+
+
+def _header_extra(text: str) -> bool:
+    text = text.strip()
+    if _YEAR.fullmatch(text) or text in ("$", "%"):
+        return True
+    words = [w for w in _PUNCTUATION.split(text.lower()) if w]
+    return bool(words) and all(w in _COMPARISON_WORDS for w in words)
 _LEAF = re.compile(r"(?:19|20)\d\d")
 
 
-def _header_rows(pieces: list[Line]) -> list[Line]:
+def header_rows(pieces: list[Line]) -> list[Line]:
     """A header printed one cell per line, as the two rows it had: captions above, dated columns below.
 
     The pieces' order mixes the rows (`Three Months Ended` / `June 30,` / ... / `2024` / `2023`), so the
     dated pieces go on one row and everything else on the row above it, where spans are read from.
     """
     leaves = [p for p in pieces if _LEAF.search(p.text)]
-    leaves += [p for p in pieces if not _LEAF.search(p.text) and _HEADER_EXTRA.fullmatch(p.text.strip())]  # comparisons come last
+    leaves += [p for p in pieces if not _LEAF.search(p.text) and _header_extra(p.text)]  # comparisons come last
     captions = [p for p in pieces if p not in leaves]
     rows = [_row_line(captions, header=True)] if captions else []
     return rows + ([_row_line(leaves, header=True)] if leaves else [])

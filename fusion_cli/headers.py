@@ -53,9 +53,10 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
     rows = [units for i, line in enumerate(header) if (units := _units(line, i))]
     if not rows:
         return []
-    leaf_row = max(range(len(rows)), key=lambda i: (len(rows[i]), i))
+    # the leaf row names most columns; spans, month-days and lengths are never leaves
+    leaf_row = max(range(len(rows)), key=lambda i: (sum(1 for u in rows[i] if not _caption(u)), len(rows[i]), i))
     leaves = rows[leaf_row]
-    captions = [u for u in leaves if u.kinds and set(u.kinds) <= _CAPTION_KINDS]
+    captions = [u for u in leaves if _caption(u)]
     if captions and len(captions) < len(leaves):  # `September 30, | 2025 | 2024`: the month and day head the years
         rows.append(captions)
         leaves = rows[leaf_row] = [u for u in leaves if u not in captions]
@@ -83,6 +84,12 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
 
 
 # ---- units: the cells of each header row -----------------------------------------------------
+
+def _caption(unit: Unit) -> bool:
+    """A cell that spans columns or qualifies them (`Three Months Ended`, `June 30,`, `As of`), never one itself."""
+    return bool(unit.kinds) and set(unit.kinds) <= _CAPTION_KINDS
+
+
 
 def _units(line: Line, row: int) -> list[Unit]:
     out: list[Unit] = []

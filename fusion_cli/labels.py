@@ -22,7 +22,7 @@ _TAKES_NUMBER = frozenset(
     "block lot line lines option plan facility mine site well wells store stores no number route rule chapter "
     "article exhibit table page appendix tranche covid".split()
 )
-_STARS = re.compile(r"\s*(?:\\?\*)+\s*(?=[,:;)]|$)|[\u2020\u2021]+")
+_STARS = re.compile(r"(?:\\?\*)++(?=\s*+(?:[,:;)]|$))|[\u2020\u2021]++")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -108,7 +108,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             tables.append(current)
         current = None
 
-    for line in restack(doc.lines):
+    for line in restack(doc.lines, findings, doc.name):
         if _is_blank(line):
             continue
         if is_header(line) or (header and _is_subheader(line)):
