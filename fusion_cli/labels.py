@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
-_PAREN_REF = re.compile(r"\s*\(\s*\d{1,2}(?:\s*[,;&]\s*\d{1,2})*\s*\)")
-_LETTER_KEYS = re.compile(r"(?:\s*\(\s*[a-zA-Z]\s*\)(?:\s*/\s*\(\s*[a-zA-Z]\s*\))*)+\s*$")
+_PAREN_REF = re.compile(r"\(\s*+\d{1,2}(?:\s*+[,;&]\s*+\d{1,2})*+\s*+\)")
+_LETTER_KEYS = re.compile(r"\(\s*+[a-zA-Z]\s*+\)(?:\s*+/?\s*+\(\s*+[a-zA-Z]\s*+\))*+\s*+\Z")
 # digits glued to a word of two letters or more, or to a closing parenthesis, and ending the word
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})\d{1,2}(?:,\d{1,2})*(?![\w.,/-]*\d)(?=[\s),:;]|$)|(?<=\))\d{1,2}(?:,\d{1,2})*(?=\s|$)")
 # a digit set apart at the end of a label, after a word that does not take a number
@@ -22,7 +22,7 @@ _TAKES_NUMBER = frozenset(
     "block lot line lines option plan facility mine site well wells store stores no number route rule chapter "
     "article exhibit table page appendix tranche covid".split()
 )
-_STARS = re.compile(r"(?:\\?\*)++(?=\s*+(?:[,:;)]|$))|[\u2020\u2021]++")
+_STARS = re.compile(r"(?<![*\\])(?:\\?\*)++(?=\s*+(?:[,:;)]|$))|[\u2020\u2021]++")
 
 
 @functools.lru_cache(maxsize=8192)
