@@ -11,6 +11,7 @@ names it. Percent columns (`% of net sales`) are left out: they are not amounts.
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Iterator, NamedTuple
@@ -181,10 +182,18 @@ def _best_reading(labels: list[Line], runs: list[list[_Amount]], columns: int, s
         return None
     scored: list[tuple[int, int, list[list[_Amount]]]] = []
     windows = [[line.text.strip() for line in labels[w:w + size]] for w in range(len(labels) - size + 1)]
+    known: dict[tuple[int, tuple[Decimal, ...]], int] = {}  # a column's proofs, often met again in other dealings
+
+    def proofs_of(window: int, column: list[_Amount]) -> int:
+        key = (window, tuple(a.value for a in column))
+        if key not in known:
+            known[key] = _proofs(windows[window], list(key[1]))
+        return known[key]
+
     try:
         for dealt in _deals(runs, columns, size):
-            for window, names in enumerate(windows):
-                proofs = [_proofs(names, [a.value for a in column]) for column in dealt]
+            for window in range(len(windows)):
+                proofs = [proofs_of(window, column) for column in dealt]
                 if min(proofs) >= 2:
                     scored.append((sum(proofs), window, dealt))
     except _TooMany:
@@ -228,12 +237,20 @@ def _proofs(labels: list[str], values: list[Decimal]) -> int:
     claims = [v for label, v in zip(labels, values) if _LIABILITIES_AND_EQUITY.match(label)]
     if assets and claims and assets[0] == claims[-1] != 0:
         proved += 1
+    sums = [Decimal(0)]
+    for v in values:
+        sums.append(sums[-1] + v)
     for i, label in enumerate(labels):
-        if i < 2 or values[i] == 0 or not (_SUBTOTAL.match(label) or _CLOSING.search(label)):
+        if i < 2 or values[i] == 0 or not _subtotal(label):
             continue
         for j in range(i - 2, max(-1, i - 31), -1):
-            window = values[j:i]
-            if sum(window) == values[i] or window[0] - sum(window[1:]) == values[i]:
+            total = sums[i] - sums[j]  # rows j .. i-1 added; or the first less the others
+            if total == values[i] or 2 * values[j] - total == values[i]:
                 proved += 1
                 break
     return proved
+
+
+@functools.lru_cache(maxsize=4096)
+def _subtotal(label: str) -> bool:
+    return bool(_SUBTOTAL.match(label) or _CLOSING.search(label))
