@@ -13,47 +13,50 @@ ANY = ("income", "balance", "cashflow", "reconciliation", "segment", "other")
 
 # concept, statements it may stand in, patterns matched against the normalized label (whole label)
 VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("revenue", INCOME, (r"(?:total )?(?:net )?(?:operating )?(?:revenues?|sales)(?: net)?", r"(?:total )?net (?:revenues?|sales)", r"revenues? net", r"(?:total )?net sales and revenues?", r"turnover")),
+    ("revenue", INCOME, (r"(?:total |consolidated )?(?:net )?(?:operating |property )?(?:revenues?|sales)(?: net)?", r"(?:total |consolidated )?sales and revenues", r"sales revenues?", r"(?:total )?net (?:revenues?|sales)", r"revenues? net", r"(?:total )?net sales and revenues?", r"turnover")),
     ("cost_of_revenue", INCOME, (r"(?:total )?costs? of (?:net )?(?:revenues?|sales|goods sold|products sold|services|products)(?: .*)?", r"cost of sales and services")),
     ("gross_profit", INCOME, (r"gross (?:profit|margin)(?: loss)?", r"gross loss")),
     ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*", r"general and administrative(?: expenses?| costs?)?")),
     ("research_development", INCOME, (r"research and development(?: expenses?| costs?)?", r"r ?and ?d(?: expenses?)?", r"product development(?: expenses?)?")),
     ("marketing", INCOME, (r"(?:advertising and )?marketing(?: expenses?| and advertising)?", r"advertising(?: expenses?)?", r"sales and marketing(?: expenses?)?")),
-    ("depreciation_amortization", ANY, (r"depreciation(?: and amortization)?(?: expenses?)?", r"depreciation,? (?:depletion )?and amortization(?: expenses?)?", r"amortization and depreciation")),
-    ("impairment", INCOME, (r"(?:loss on )?impairment(?: charges?| loss(?:es)?)?(?: of .*)?", r"(?:goodwill|asset) impairment(?: charges?)?")),
-    ("operating_expenses", INCOME, (r"total (?:operating )?(?:costs and )?expenses", r"total operating costs(?: and expenses)?", r"total costs and operating expenses", r"operating expenses total")),
-    ("operating_income", INCOME, (r"(?:total )?operating (?:income|loss|profit|earnings)(?: loss)?", r"(?:income|loss|profit|earnings)(?: loss)? from operations", r"(?:income|loss)(?: loss)? from operations", r"net (?:income|loss)(?: loss)? from operations")),
-    ("interest_income", INCOME, (r"interest income(?: net)?", r"interest and dividend income", r"interest income and other(?: net)?", r"interest and other income(?: net)?")),
-    ("interest_expense", INCOME, (r"interest expense", r"interest expense net", r"interest expense net of interest income", r"net interest expense", r"interest expense income net")),
-    ("other_income_total", INCOME, (r"total other (?:income|expenses?)(?: (?:income|expenses?))?(?: net)?", r"other (?:income|expenses?)(?: (?:income|expenses?))?(?: net)? total", r"total non-?operating (?:income|expenses?)(?: net)?")),
-    ("income_before_tax", INCOME, (r"(?:income|loss|earnings|profit)(?: loss)?(?: from continuing operations)? before (?:provision for |benefit from |provision benefit for )?(?:income )?taxes(?: .*)?", r"(?:income|loss|earnings)(?: loss)? before income tax(?:es)?(?: .*)?", r"pre[- ]?tax (?:income|earnings|loss)")),
-    ("income_tax", INCOME, (r"(?:provision for|benefit from|provision benefit for|benefit provision for) income taxes(?: net)?", r"income tax(?:es)?(?: expense| benefit| provision)?(?: benefit| expense| provision)?(?: net)?", r"(?:provision for|benefit from) taxes", r"income tax (?:expense|provision|benefit)")),
+    ("depreciation_amortization", ANY, (r"depreciation(?: and amortization)?(?: expenses?)?", r"depreciation,? amortization,? and other", r"depreciation,? (?:depletion )?and amortization(?: expenses?)?", r"amortization and depreciation")),
+    ("impairment", INCOME, (r"(?:loss on )?impairment(?: charges?| loss(?:es)?| expenses?)?(?: of .*)?", r"(?:goodwill|asset) impairment(?: charges?)?")),
+    ("operating_expenses", INCOME, (r"total (?:operating )?(?:costs and )?expenses", r"operating expenses", r"total operating costs(?: and expenses)?", r"total costs and operating expenses", r"operating expenses total")),
+    ("operating_income", INCOME, (r"(?:total |consolidated )?operating (?:income|loss|profit|earnings)(?: loss)?", r"ebit", r"(?:income|loss|profit|earnings)(?: loss)? from operations", r"(?:income|loss)(?: loss)? from operations", r"net (?:income|loss)(?: loss)? from operations")),
+    ("interest_income", INCOME, (r"(?:total )?interest income(?: net)?", r"total interest and dividend income", r"interest and dividend income", r"interest income and other(?: net)?", r"interest and other income(?: net)?")),
+    ("interest_expense", INCOME, (r"(?:total )?interest expense", r"interest expense excluding .*", r"interest expense net", r"interest expense net of interest income", r"net interest expense", r"interest expense income net")),
+    ("other_income_total", INCOME, (r"total other (?:income|expenses?)(?: (?:income|expenses?))?(?: net)?", r"other (?:income|expenses?) (?:income|expenses?) net", r"other (?:income|expenses?)(?: (?:income|expenses?))?(?: net)? total", r"total non-?operating (?:income|expenses?)(?: net)?")),
+    ("income_before_tax", INCOME, (r"(?:consolidated |net )?(?:income|loss|earnings|profit)(?: loss)?(?: from continuing operations)? before (?:provision for |benefit from |provision benefit for )?(?:income )?taxes(?: .*)?", r"(?:income|loss|earnings)(?: loss)? before income tax(?:es)?(?: .*)?", r"pre[- ]?tax (?:income|earnings|loss)")),
+    ("income_tax", INCOME, (r"(?:provision for|benefit from|provision benefit for|benefit provision for) income taxes(?: net)?", r"income tax effects?", r"(?:federal |current )?income tax(?:es)?(?: expense| benefit| provision)?(?: benefit| expense| provision)?(?: net)?", r"(?:provision for|benefit from) taxes", r"income tax (?:expense|provision|benefit)")),
     ("income_continuing_ops", INCOME, (r"(?:net )?(?:income|loss|earnings)(?: loss)? from continuing operations", r"(?:income|loss|earnings)(?: loss)? from continuing operations(?: net of (?:income )?tax(?:es)?)?")),
     ("income_discontinued_ops", ("income", "other"), (r"(?:net )?(?:income|loss|earnings|gain)(?: loss)? (?:from|on) discontinued operations(?: .*)?", r"discontinued operations(?: net of .*)?")),
-    ("net_income", INCOME, (r"net (?:income|loss|earnings|profit)(?: loss)?", r"net (?:income|loss|earnings)(?: loss)? for the (?:period|quarter|year)", r"consolidated net (?:income|loss|earnings)(?: loss)?")),
+    ("net_income", INCOME + ("cashflow",), (r"net (?:income|loss|earnings|profit)(?: loss)?", r"net (?:income|earnings)(?: loss)? and comprehensive (?:income|earnings)(?: loss)?", r"(?:net )?profit for the (?:period|year)", r"net (?:income|loss|earnings)(?: loss)? for the (?:period|quarter|year)", r"consolidated net (?:income|loss|earnings)(?: loss)?")),
     ("preferred_dividends", INCOME, (r"preferred (?:stock )?dividends(?: .*)?", r"dividends on preferred (?:stock|shares)(?: .*)?", r"accretion of preferred .*")),
     ("net_income_to_common", INCOME, (r"net (?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to common (?:stockholders|shareholders|shares)", r"(?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to common (?:stockholders|shareholders)", r"net (?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to (?!non[- ]?controlling|noncontrolling|minority|participating).+")),
-    ("cash", BALANCE, (r"cash and cash equivalents", r"cash and equivalents", r"cash", r"cash and due from banks")),
-    ("accounts_receivable", BALANCE, (r"(?:trade )?accounts receivable(?: .*)?", r"(?:trade )?receivables?(?: net)?(?: of .*)?", r"accounts and notes receivable(?: .*)?")),
-    ("inventory", BALANCE, (r"inventor(?:y|ies)(?: net)?",)),
+    ("cash", BALANCE, (r"(?:total )?cash and cash equivalents", r"cash and equivalents", r"cash", r"cash and due from banks")),
+    ("cash", CASH, (r"(?:total )?cash(?:,| and) cash equivalents(?: and restricted cash)? (?:at )?(?:the )?(?:beginning|end) of (?:the )?(?:period|year)",)),
+    ("accounts_receivable", BALANCE, (r"(?:trade )?accounts receivable(?: .*)?", r"receivables? trade(?: and other)?(?: net)?", r"(?:trade )?receivables?(?: net)?(?: of .*)?", r"accounts and notes receivable(?: .*)?")),
+    ("inventory", BALANCE, (r"(?:merchandise )?inventor(?:y|ies)(?: net)?",)),
     ("total_current_assets", BALANCE, (r"total current assets",)),
-    ("ppe_net", BALANCE, (r"property(?:,)? (?:plant )?and equipment(?: net)?(?: .*)?", r"property and equipment(?: .*)?", r"fixed assets(?: net)?", r"property(?: net)?")),
+    ("ppe_net", BALANCE, (r"property(?:,)? (?:plant )?and equipment(?: net)?(?: .*)?", r"premises and equipment(?: net)?(?: .*)?", r"property and equipment(?: .*)?", r"fixed assets(?: net)?", r"property(?: net)?")),
     ("goodwill", BALANCE, (r"goodwill(?: net)?",)),
     ("intangibles", BALANCE, (r"(?:other )?intangible assets(?: net)?(?: .*)?", r"intangibles(?: net)?", r"acquired intangible assets(?: net)?")),
     ("total_assets", BALANCE, (r"total assets",)),
     ("accounts_payable", BALANCE, (r"(?:trade )?accounts payable(?: .*)?", r"trade payables?")),
     ("total_current_liabilities", BALANCE, (r"total current liabilities",)),
-    ("long_term_debt", BALANCE, (r"long-?term debt(?: net)?(?: (?:of|less) current (?:portion|maturities))?(?: net)?", r"long-?term debt,? (?:net|excluding current .*)", r"long-?term borrowings(?: net)?")),
+    ("long_term_debt", BALANCE, (r"long-?term debt(?: net)?(?: (?:of|less) current (?:portion|maturities))?(?: net)?", r".* non-?current borrowings", r"borrowings under .*(?:credit|revolving) (?:facility|facilities|agreement)", r"long-?term debt,? (?:net|excluding current .*)", r"long-?term borrowings(?: net)?")),
     ("total_long_term_liabilities", BALANCE, (r"total (?:long-?term|non-?current) liabilities",)),
     ("total_liabilities", BALANCE, (r"total liabilities",)),
-    ("total_equity", BALANCE, (r"total (?:stockholders|shareholders|share ?holders)'? ?(?:equity|deficit|deficiency|investment)(?: deficit)?", r"total equity(?: deficit)?", r"total (?:stockholders|shareholders)'? (?:equity )?\(?deficit\)?")),
+    ("total_equity", BALANCE + ("reconciliation",), (r"(?:stockholders|shareholders|share ?holders)'? ?equity(?: deficit)?", r"equity",r"total (?:stockholders|shareholders|share ?holders)'? ?(?:equity|deficit|deficiency|investment)(?: deficit)?", r"total equity(?: deficit)?", r"total (?:stockholders|shareholders)'? (?:equity )?\(?deficit\)?")),
     ("total_liabilities_and_equity", BALANCE, (r"total liabilities(?:,)? (?:redeemable .* )?(?:and|&) (?:stockholders|shareholders|share ?holders)'? ?(?:equity|deficit|deficiency|investment)(?: deficit)?", r"total liabilities and equity(?: deficit)?")),
-    ("operating_cash_flow", CASH, (r"net cash (?:provided by|used in|from|provided by used in|used in provided by|generated (?:by|from)|flows? (?:from|provided by|used in))(?: used in| provided by)? (?:continuing )?operating activities(?: .*)?", r"cash (?:provided by|from|generated by) operations", r"(?:net )?cash from operating activities(?: .*)?", r"operating cash flows?", r"operating activities")),
-    ("capex", CASH, (r"(?:purchases?|acquisitions?|additions?) (?:of|to) property(?:,)? (?:plant )?(?:and )?equipment(?: .*)?", r"capital expenditures?(?: .*)?", r"(?:purchases?|acquisitions?) of (?:property|fixed assets|capital assets)(?: .*)?", r"purchases of property and equipment(?: .*)?")),
+    ("operating_cash_flow", CASH + ("other",), (r"net cash (?:provided by|used in|from|provided by used in|used in provided by|generated (?:by|from)|flows? (?:from|provided by|used in))(?: used in| provided by)? (?:continuing )?operating activities(?: .*)?", r"cash (?:provided by|from|generated by) operations", r"(?:net )?cash from operating activities(?: .*)?", r"operating cash flows?", r"operating activities",
+                                  r"(?:net )?cash (?:generated|provided) (?:from|by) operating activities", r"net cash (?:from|provided by|generated from) operations",
+                                  r"cash flows? from (?:used (?:by|in) )?operating activities", r"cash flows? (?:provided by|generated by|from) operations")),
+    ("capex", CASH + ("other",), (r"(?:purchases?|acquisitions?|additions?) (?:of|to) property(?:,)? (?:plant )?(?:and )?equipment(?: .*)?", r"capital expenditures?(?: .*)?", r"(?:purchases?|acquisitions?) of (?:property|fixed assets|capital assets)(?: .*)?", r"purchases of property and equipment(?: .*)?")),
     ("ebitda", INCOME, (r"ebitda",)),
-    ("adjusted_ebitda", INCOME, (r"(?:total )?adjusted ebitda", r"non[- ]?gaap adjusted ebitda", r"adjusted ebitda(?: loss)?")),
+    ("adjusted_ebitda", INCOME, (r"(?:total )?adjusted ebitda", r"(?:operative|comparable|underlying) ebitda", r"non[- ]?gaap adjusted ebitda", r"adjusted ebitda(?: loss)?")),
     ("stock_compensation", ANY, (r"(?:stock|share|equity)[- ]?based compensation(?: expense)?(?: .*)?", r"non[- ]?cash (?:stock[- ]based |share[- ]based |equity[- ]based )?(?:stock )?compensation(?: expense)?(?: .*)?", r"stock compensation(?: expense)?", r"stock-?based compensation and related .*")),
-    ("adjusted_net_income", INCOME, (r"(?:adjusted|non[- ]?gaap) net (?:income|earnings|loss)(?: loss)?(?: .*)?",)),
+    ("adjusted_net_income", INCOME, (r"(?:adjusted|non[- ]?gaap) net (?:income|earnings|loss)(?: loss)?(?: .*)?", r"adjusted earnings(?: loss)?")),
     ("adjusted_eps", INCOME, (r"(?:adjusted|non[- ]?gaap) (?:diluted |dilutive )?(?:eps|earnings per .*share|net (?:income|earnings) per .*share)(?: .*)?", r"adjusted diluted (?:eps|earnings per .*)")),
 )
 
@@ -72,7 +75,10 @@ def normalize_label(label: str) -> str:
     """Lower-case, footnote markers and parentheticals out, `&` as `and`, punctuation folded."""
     text = label.lower().replace("&", " and ").replace("’", "'")
     text = _FOOTNOTE.sub(" ", text)
-    text = _PARENS.sub(" ", text)
+    for _ in range(3):  # parentheticals inside parentheticals: `(including ($381) and ...)`
+        if "(" not in text:
+            break
+        text = _PARENS.sub(" ", text)
     text = _PREFIXES.sub("", text.strip())
     text = _NOT_WORD.sub(" ", text)
     text = _LOOSE_DASH.sub(" ", text)
@@ -102,6 +108,8 @@ def _concept(label: str, section: str, statement: str, per_share: bool) -> str |
         return "shares_diluted" if _DILUTED.search(norm) and "basic" not in norm else "shares_basic"
     if norm in ("basic", "diluted", "basic and diluted"):
         return None
+    if norm == "total" and section:  # `Total` under `Revenue` is the revenue total
+        return _concept(section, "", statement, per_share)
     for concept, statements, patterns in _COMPILED:
         if statement in statements and any(p.fullmatch(norm) for p in patterns):
             return concept

@@ -185,7 +185,7 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     findings: list[Finding] = []
     title = _title(raw)
     header_text = " ".join(line.text for line in raw.header)
-    statement = classify(f"{title} {header_text}", [r.label for r in raw.rows])
+    statement = classify(f"{title} {header_text}", [r.label for r in raw.rows] + [c.member for c in raw.columns if c.kind == "measure"])
     where = f"{name}:{raw.first_line}"
     note = _table_scale(raw) or doc_scale
     if any(c.kind == "measure" for c in raw.columns):
@@ -241,7 +241,7 @@ def _transposed(raw: RawTable, name: str, title: str, statement: str, note: Scal
 
 
 def _title(raw: RawTable) -> str:
-    lines = [t for t in raw.context if t.strip()]
+    lines = [t for t in raw.context[:raw.titled] if t.strip()]
     for text in reversed(lines):
         if is_title(text) and not detect_scale(text):
             return " ".join(text.split())
@@ -288,7 +288,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 if (row.label, period.end, amount.value) in seen:
                     continue  # the same balance printed under the quarter and under the year
                 seen.add((row.label, period.end, amount.value))
-            concept = map_concept(row.label, row.section, table.statement, amount)
+            concept = _member_concept(period.member, row.label, row.section, table.statement, amount)
             unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
             factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
             facts.append(Fact(
@@ -330,6 +330,17 @@ def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares
 
 
 _ADJUSTED = re.compile(r"(?i)adjusted|non-?gaap")
+_ADJUSTMENT = re.compile(r"(?i)adj\.?|adjustments?|reconciling items?")
+
+
+def _member_concept(member: str, label: str, section: str, statement: str, amount) -> str | None:
+    """A line item's concept in a member column: `NET INCOME` under `Non-GAAP` is adjusted net income, and
+    under `Adj.` the adjustment itself, no line item."""
+    if member and _ADJUSTMENT.fullmatch(member.strip()):
+        return None
+    if member and _ADJUSTED.search(member) and not _ADJUSTED.search(label):
+        return map_concept(f"Adjusted {label}", section, statement, amount)
+    return map_concept(label, section, statement, amount)
 _OPENING = re.compile(r"(?i)\bbeginning of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bbeginning balances?\b|\bopening balances?\b")
 _CLOSING = re.compile(r"(?i)\bend of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bperiod[- ]end\b|\bending balances?\b"
                       r"|\bclosing balances?\b|\bheadcount\b|\bnumber of (?:employees|stores|branches|locations)\b")

@@ -25,6 +25,8 @@ _NOT_LETTER = re.compile(r"[^a-z ]+")
 _EBITDA = re.compile(r"(?:adjusted )?ebitda\b")
 _REVENUE = re.compile(r"(?:total )?(?:net )?(?:revenues?|sales)\b")
 _RESULT = re.compile(r"net (?:income|loss|earnings)|operating (?:income|loss)|gross (?:profit|margin)|(?:income|loss) from operations")
+_GAAP = re.compile(r"\bgaap\b")
+_ADJUSTED = re.compile(r"\badjusted\b")
 _NET_INCOME = re.compile(r"net (?:income|loss|earnings)\b")
 
 
@@ -36,6 +38,8 @@ def classify(title: str, labels: list[str]) -> str:
     low = [_NOT_LETTER.sub("", label.lower()).strip() for label in labels]
     if any(_EBITDA.match(x) or "non gaap" in x or "nongaap" in x for x in low):
         return "reconciliation"
+    if any(_GAAP.search(x) for x in low) and any(_ADJUSTED.search(x) for x in low):
+        return "reconciliation"  # `... - U.S. GAAP` and `... - Adjusted` rows
     if any(x in ("total assets", "total liabilities") or x.startswith("total liabilities and") for x in low):
         return "balance"
     if any("operating activities" in x or "investing activities" in x for x in low):

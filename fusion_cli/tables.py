@@ -72,6 +72,7 @@ class RawTable:
     section: str = ""
     layout: str = "text"
     captions: str = ""  # a transposed table's (measures as columns, periods as rows) captions over its rows
+    titled: int = 8  # how many context lines come before the header (a title is among them, never among the rest)
 
 
 def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
@@ -143,13 +144,15 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             if any(c.kind == "period" for c in columns):
                 close()
                 report_orphans()
-                current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout)
+                current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout,
+                                   titled=sum(1 for g in gap_lines[-8:] if g.number < _first_row_of(header)))
                 current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
             elif current is None and measures is None:
                 findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
             header = []
         if current is None and measures is not None and names_period(label):
-            current = RawTable(_measures(measures), [measures], gap[-8:], measures.number, layout=line.layout, captions=captions)
+            current = RawTable(_measures(measures), [measures], gap[-8:], measures.number, layout=line.layout, captions=captions,
+                               titled=sum(1 for g in gap_lines[-8:] if g.number < measures.number))
             measures = None
         if current is None:
             if _WORD3.search(label):
@@ -170,6 +173,11 @@ _HEADING_LINE = re.compile(r"(?![(*\d])[^|]{1,80}")  # a short line of text that
 
 
 _FINANCIAL_AMOUNT = re.compile(r"\d,\d{3}|[$()%]|\.\d")
+
+
+def _first_row_of(header: list[Line]) -> int:
+    """Where a header's rows of cells begin (a line of text above them is a title, not a header row)."""
+    return next((h.number for h in header if h.cells is not None), header[0].number)
 
 
 def _measures(line: Line) -> list[Column]:
@@ -299,6 +307,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
             or (len(values) == 1 and _DASH.fullmatch(values[0].amount.text))):
         values.pop(0)
         i += 1
+    if i < 0 and len(values) == 1 and _MARKER.fullmatch(values[0].amount.text):
+        return text.strip(), []  # a footnote marker alone on a line (`(2)` under a wrapped heading)
     label = text[: toks[i].end()] if i >= 0 else ""
     return " ".join(label.split()), values
 
