@@ -62,7 +62,7 @@ def bridges(series: Series, releases: list[Extraction]) -> list[Bridge]:
     for file in series.files:  # oldest first: later releases replace
         tables: dict[int, list[Fact]] = {}
         for fact in by_file[file].facts:
-            if fact.statement == "reconciliation" and fact.period_end and fact.period_months:
+            if fact.statement == "reconciliation" and fact.period_end and fact.period_months and not fact.member:
                 tables.setdefault(fact.table_line, []).append(fact)
         for facts in tables.values():
             for bridge in _table_bridges(facts, series.fy_end):

@@ -59,11 +59,11 @@ def _half(facts: list[Fact]) -> Decimal:
 
 
 def _columns(ext: Extraction, statements: tuple[str, ...]) -> dict[tuple[int, str], list[Fact]]:
-    """USD facts grouped by table and period, in line order."""
+    """USD facts grouped by table, period and member (each of `GAAP | Adj. | Non-GAAP` foots on its own), in line order."""
     columns: dict[tuple[int, str], list[Fact]] = {}
     for f in ext.facts:
         if f.statement in statements and f.unit == "USD" and f.period_end:
-            columns.setdefault((f.table_line, f"{f.period_end}/{f.period_months}"), []).append(f)
+            columns.setdefault((f.table_line, f"{f.period_end}/{f.period_months}/{f.member}"), []).append(f)
     return columns
 
 
@@ -194,7 +194,7 @@ def ties(ext: Extraction, found: list[Bridge], tolerance: Tolerance = Tolerance(
     """Reconciliation lines against the statements: the starting line, D&A, interest, taxes, stock compensation."""
     index: dict[tuple[str, str, str], Fact] = {}
     for f in ext.facts:
-        if f.unit == "USD" and f.concept and f.period_end:
+        if f.unit == "USD" and f.concept and f.period_end and not f.member:
             index.setdefault((f.statement, f.concept, f"{f.period_end}/{f.period_months}"), f)
     checks = []
     for bridge in found:

@@ -187,8 +187,8 @@ def series_period(end: date, months: int, fy_end: int) -> SeriesPeriod:
 def _rows(ext: Extraction, fy_end: int) -> tuple[list[_Row], int]:
     rows, skipped = [], 0
     for order, fact in enumerate(ext.facts):
-        if fact.statement not in STATEMENTS:
-            continue
+        if fact.statement not in STATEMENTS or fact.member:
+            continue  # a member column (`Adj.`, `Domestic`) is not the company's line item
         if fact.period_end is None or fact.period_months is None:
             skipped += 1
             continue
