@@ -16,7 +16,7 @@ from .numbers import SCALES, ScaleNote, detect_scale
 from .headers import row_period
 from .periods import fiscal_label, fiscal_year_end, opening_date, to_period
 from .read import load, parse_bytes
-from .statements import classify, is_title
+from .statements import classify, is_title, names_statement
 from .tables import RawTable, find_tables
 
 _COMPANY = re.compile(
@@ -71,7 +71,9 @@ class Run:
         name, doc_scale = self.name, self.doc_scale
         pending, self.raw_tables = self.raw_tables[::-1], []
         borrowed: list[int] = []
-        found = False
+        found = False  # a financial statement or reconciliation has been read: the document is a release
+        held: list[Fact] = []  # facts of tables read before that, held until it is known
+        tables = 0
         while pending:
             raw = pending.pop()  # dropped once its facts are out
             table, periods, table_findings = build_table(raw, name, self.fy_end, doc_scale, self.anchors)
@@ -83,15 +85,39 @@ class Run:
             table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings)
             if table_rows and doc_scale is not None and doc_scale.scale != "units" and _table_scale(raw) is None:
                 borrowed.append(raw.first_line)
-            found = found or bool(table_rows)
-            yield from per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
+            table_rows = per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
+            tables += bool(table_rows)
+            if not found and not is_statement(table, table_rows):
+                held.extend(table_rows)
+                continue
+            if not found:
+                found = True
+                yield from held
+                held = []
+            yield from table_rows
         if borrowed:
             lines = ", ".join(str(n) for n in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
             self.findings.append(Finding("warning", f"{name}:{borrowed[0]}",
                                          f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "
                                          f"document's '{doc_scale.text[:60]}' is applied to them"))
-        if not found:
+        if not found:  # not a release: what its tables were is no matter to anyone, the one line says why
+            self.findings[:] = [f for f in self.findings if f.severity == "error"]
+        if not found and tables:
+            self.findings.append(Finding("error", name, f"no financial statements found ({tables} table(s) of numbers, none "
+                                                        f"a financial statement or a reconciliation); not a release"))
+        elif not found:
             self.findings.append(Finding("error", name, "no financial statements found (no table with period columns and numbers)"))
+
+
+_STATEMENTS = ("income", "balance", "cashflow", "reconciliation", "segment")
+
+
+def is_statement(table: Table, facts: list[Fact]) -> bool:
+    """A financial statement or a reconciliation: under a title that names one, or classified as one by its
+    rows, with several rows of values and known line items."""
+    if table.statement not in _STATEMENTS or not facts:
+        return False
+    return names_statement(table.title) or (len({f.label for f in facts}) >= 3 and len({f.concept for f in facts if f.concept}) >= 2)
 
 
 _HEAD_LINES = 400  # the issuer is named in a release's first lines

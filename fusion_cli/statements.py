@@ -16,6 +16,11 @@ _TITLE_RULES = (
 _TITLE_WORDS = re.compile(r"statements?|balance|reconcil|cash flows?|operations|income|earnings|segment|non-?gaap|ebitda|financial (?:position|condition)", re.I)
 
 
+def names_statement(title: str) -> bool:
+    """True for a title that names a financial statement or a reconciliation."""
+    return any(kind != "other" and pattern.search(title) for kind, pattern in _TITLE_RULES)
+
+
 def is_title(text: str) -> bool:
     """True for a line that names a statement or a reconciliation."""
     return bool(_TITLE_WORDS.search(text)) and len(text) < 200

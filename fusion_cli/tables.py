@@ -86,6 +86,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
     orphans: list[int] = []  # lines of rows with numbers but no dated header above them
     amounts = False  # one of them holds an amount as financial tables print them (`1,200`, `$`, `(`, `%`, `.5`)
     measures: Line | None = None  # a row naming measures with no period: the head of a transposed table
+    titled = 0  # lines of the gap before the header: a table's title is among them
     captions = ""  # the header lines above it, which give its rows' periods their length and month
 
     def report_orphans() -> None:
@@ -115,6 +116,10 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         if is_header(line) or (header and _is_subheader(line)):
             if current is not None and current.rows:
                 close()
+            if line.cells is not None and not any(h.cells is not None for h in header):
+                titled = len(gap)  # the lines before the header's first row of cells are where its title is
+            elif not header:
+                titled = len(gap)
             header.append(line)
             continue
         if current is not None and line.cells is None and _is_flattened(line, current):
@@ -134,6 +139,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             if line.cells is not None and measure_row(line):
                 close()
                 measures, captions = line, " ".join(h.text for h in header)
+                titled = len(gap)
             elif current is not None:
                 current.pending.append(line)
             gap.append(line.text)
@@ -145,14 +151,14 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
                 close()
                 report_orphans()
                 current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout,
-                                   titled=sum(1 for g in gap_lines[-8:] if g.number < _first_row_of(header)))
+                                   titled=max(0, titled - max(0, len(gap) - 8)))
                 current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
             elif current is None and measures is None:
                 findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
             header = []
         if current is None and measures is not None and names_period(label):
             current = RawTable(_measures(measures), [measures], gap[-8:], measures.number, layout=line.layout, captions=captions,
-                               titled=sum(1 for g in gap_lines[-8:] if g.number < measures.number))
+                               titled=max(0, titled - max(0, len(gap) - 8)))
             measures = None
         if current is None:
             if _WORD3.search(label):
@@ -173,11 +179,6 @@ _HEADING_LINE = re.compile(r"(?![(*\d])[^|]{1,80}")  # a short line of text that
 
 
 _FINANCIAL_AMOUNT = re.compile(r"\d,\d{3}|[$()%]|\.\d")
-
-
-def _first_row_of(header: list[Line]) -> int:
-    """Where a header's rows of cells begin (a line of text above them is a title, not a header row)."""
-    return next((h.number for h in header if h.cells is not None), header[0].number)
 
 
 def _measures(line: Line) -> list[Column]:
