@@ -100,9 +100,8 @@ class Run:
             self.findings.append(Finding("warning", f"{name}:{borrowed[0]}",
                                          f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "
                                          f"document's '{doc_scale.text[:60]}' is applied to them"))
-        if not found:  # not a release: what its tables were is no matter to anyone, the one line says why
+        if not found and tables:  # not a release: the one line says why, its tables' warnings are noise
             self.findings[:] = [f for f in self.findings if f.severity == "error"]
-        if not found and tables:
             self.findings.append(Finding("error", name, f"no financial statements found ({tables} table(s) of numbers, none "
                                                         f"a financial statement or a reconciliation); not a release"))
         elif not found:
