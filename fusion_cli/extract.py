@@ -14,7 +14,7 @@ from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale
 from .headers import row_period
-from .periods import fiscal_label, fiscal_year_end, opening_date, to_period
+from .periods import fiscal_label, fiscal_year_end, opening_date, parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
 from .tables import RawTable, find_tables
@@ -63,7 +63,7 @@ class Run:
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
         self.fy_end = _fiscal_year_end(self.raw_tables)
         self.anchors = frozenset(date(c.year, c.month, c.day) for t in self.raw_tables for c in t.columns
-                                 if c.kind == "period" and c.year and c.month and c.day and _real_date(c.year, c.month, c.day))
+                                 if c.kind == "period" and c.year and c.month and c.day and _real_date(c.year, c.month, c.day)) | seen.ends
         self.keep_tables = keep_tables
         self.tables: list[Table] = []
 
@@ -130,6 +130,7 @@ class _Seen:
         self.note: ScaleNote | None = None  # the first scale note, and the scales of all of them
         self.scales: set[str] = set()
         self.prose: list[tuple[int, str]] = []  # (line, text) of sentences, for checking the release's claims
+        self.ends: set[date] = set()  # period ends the text names (`the quarter ended April 28, 2024`)
 
     def watch(self, lines: Iterable[Line]) -> Iterator[Line]:
         for line in lines:
@@ -143,10 +144,13 @@ class _Seen:
                     self.scales.add(note.scale)
             if line.cells is None and _is_sentence(text):
                 self.prose.append((line.number, text))
+                if "nded" in text or "nding" in text:
+                    self.ends.update(d for m in _PERIOD_ENDED.finditer(text) if (d := parse_date(m.group(1))) is not None)
             yield line
 
 
 _DATES = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+_PERIOD_ENDED = re.compile(r"\b(?:quarter|period|year|months|weeks)\s+end(?:ed|ing)\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)\b")
 _NUMBER_WORD = re.compile(r"[$(]{0,3}[\d,.]{1,40}\)?%?[,.;]?")
 _YEAR_WORD = re.compile(r"\d{4}[,.;]?")
 _TWO_WORDS = re.compile(r"\b[a-z]{3,} [a-z]{2}")

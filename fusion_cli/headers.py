@@ -27,6 +27,8 @@ _SPLIT_FAMILIES = frozenset(("date", "length", "monthday"))  # two of one family
 _CAPTION_KINDS = frozenset(("monthday", "duration", "quarterly", "annual", "half", "ytd", "asof"))
 _TOTAL = re.compile(r"(?i)(?:total|full[- ]year|fy|year|ytd)")
 _TRAILING = re.compile(r"(?i)\btrailing[- ](?:twelve|12|four|4)[- ](?:months?|quarters?)\b|\bttm\b|\bltm\b|\blast twelve months\b")
+_BARE_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?!\s*\d)")
 _TOTAL_WORD = re.compile(r"(?i)\btotal\b")
 _FISCAL = re.compile(r"(?i)\bfiscal\b|\bFY\s?(?:19|20)?\d\d\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z./&'\-]*")
@@ -275,13 +277,18 @@ def _interpret(leaf: Unit, covers: list[Unit]) -> Column:
                 quarter = quarter or quarter_number(text.lower())
             elif kind == "quarter":
                 quarter = quarter or quarter_number(text.lower())
+    why = ""
+    if month is None and not quarter:  # `3 Months Ended December`: a month with no day ends on its last day
+        named = next((m for u in [leaf, *covers] if (m := _BARE_MONTH.search(u.text))), None)
+        if named is not None:
+            month, why = month_number(named.group(1)), f"the day is not printed; the end of {named.group(1)} is taken"
     if months is None and _TOTAL.fullmatch(leaf.text.strip()) and any(u.kinds for u in covers):
         months, total = 12, True  # `Total` under `Fiscal 2025`, beside the quarters
     elif months is None and _FISCAL.search(" ".join([leaf.text, *(u.text for u in covers)])) and not quarter:
         months = 12  # `Fiscal 2025` as a column of its own is the fiscal year
     kind = "period" if year is not None else "other"
     return Column(kind, leaf.start, leaf.end, leaf.text, year=year, month=month, day=day, months=months, quarter=quarter,
-                  asof=asof, member=_member(leaf) or _cover_member(covers), total=total)
+                  asof=asof, member=_member(leaf) or _cover_member(covers), total=total, why=why)
 
 
 def _member(unit: Unit) -> str:
