@@ -130,6 +130,8 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             values = []  # a sentence, or a line of text inside a table of cells (a page's running title)
         if header and len(values) > 1 and all(_MARKER.fullmatch(v.amount.text) for v in values):
             values = []  # `ended December   (1)   (1)`: a header's caption and its footnote markers, no amounts
+        if not values and line.cells is None and (header or (current is not None and current.layout == "text")):
+            label, values = _values_first(line, label)
         if not values:
             if _is_prose(line.text if line.cells is None else max((c.text for c in line.cells), key=len)):
                 close()
@@ -317,6 +319,31 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
 _MARKERS = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
 _MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)|\(\d{1,2},?\)?")
 _DASH = re.compile(r"[-\u2013\u2014]{1,2}")
+
+
+def _values_first(line: Line, label: str) -> tuple[str, list[Value]]:
+    """`1,234   1,100   Revenue`: PDF text that prints a row's values before its label."""
+    values: list[Value] = []
+    prefix = ""
+    for m in _TOKEN.finditer(line.text):
+        tok = m.group(0)
+        if tok in _PREFIX:
+            prefix += tok
+            continue
+        if tok in _SUFFIX and values:
+            merged = parse_amount(values[-1].amount.text + tok)
+            if merged is not None:
+                values[-1].amount = merged
+            continue
+        amount = parse_amount(prefix + tok)
+        prefix = ""
+        if amount is None or amount.value is None:
+            rest = line.text[m.start():].strip()
+            if len(values) >= 2 and _WORD3.search(rest) and not _DIGIT.search(rest) and not _is_prose(rest):
+                return " ".join(rest.split()), values
+            return label, []
+        values.append(Value(amount, float(m.end()), float(m.start()), float(m.end()), line.number))
+    return label, []
 
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
