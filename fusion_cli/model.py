@@ -24,7 +24,7 @@ class Line(NamedTuple):
     number: int  # 1-based line of the input
     text: str  # cleaned text, tags and escapes removed
     cells: tuple[Cell, ...] | None = None  # None for free text
-    layout: str = "text"  # text | tab | pipe | bar | html
+    layout: str = "text"  # text | tab | pipe | bar | html | stack (rebuilt from one cell per line) | break (a table ends)
 
 
 class Document(NamedTuple):

@@ -157,6 +157,7 @@ def _read_lines(text: str) -> Iterator[Line]:
         if doc_type.startswith(_SKIP_TYPES) or "\nbegin 6" in body[:2000]:
             continue
         first = text.count("\n", 0, m.start(1)) + 1
+        yield Line(first, "", (), "break")  # a table never runs from one document into the next
         yield from _read_block(body, first)
 
 
@@ -356,6 +357,8 @@ class _TableReader:
         elif tag == "table" and self.depth:
             self._end_row()
             self.depth -= 1
+            if not self.depth:
+                self.lines.append(Line(self._line(), "", (), "break"))  # a new table element is a new table
         elif tag == "tr":
             self._end_row()
         elif tag in ("td", "th"):

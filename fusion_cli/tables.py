@@ -111,6 +111,11 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         current = None
 
     for line in restack(doc.lines, findings, doc.name):
+        if line.layout == "break":  # the end of a document or of a table element
+            close()
+            report_orphans()
+            header, gap, gap_lines, measures = [], [], [], None
+            continue
         if _is_blank(line):
             continue
         if is_header(line) or (header and _is_subheader(line)):
@@ -132,6 +137,8 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             values = []  # `ended December   (1)   (1)`: a header's caption and its footnote markers, no amounts
         if not values and line.cells is None and (header or (current is not None and current.layout == "text")):
             label, values = _values_first(line, label)
+        if values and (_EXHIBIT.fullmatch(label) or (line.cells is None and _RANGE.search(line.text, int(values[0].start)))):
+            values = []  # `Exhibit 99.2`, or a guidance range (`8% - 10%`, `$2.30 to $2.40`): never amounts of a period
         if not values:
             if _is_prose(line.text if line.cells is None else max((c.text for c in line.cells), key=len)):
                 close()
@@ -177,6 +184,8 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
+_EXHIBIT = re.compile(r"(?i)exhibits?(?:\s+no\.?)?")
+_RANGE = re.compile(r"\d%\s?[-\u2013]\s?\d[\d.]*%|\$\d[\d,.]*\s?[-\u2013]\s?\$\d|\d%?\s+to\s+\$?\d")  # `8% - 10%`, `$2.30-$2.40`, `3 to 5`
 _HEADING_LINE = re.compile(r"(?![(*\d])[^|]{1,80}")  # a short line of text that is no footnote
 
 

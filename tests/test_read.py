@@ -38,7 +38,8 @@ def test_inline_clean_up():
 def test_html_cells_keep_column_spans_and_lines():
     lines = read_html('<p>Title</p>\n<table>\n<tr><td></td><td colspan="3">Three Months Ended<br>March 31,</td></tr>\n'
                       '<tr><td>Revenue</td><td>$</td><td>1,234</td><td>&#160;</td></tr>\n</table>')
-    row = lines[-1]
+    assert lines[-1].layout == "break" and lines[-1].cells == ()  # the table element ends here
+    row = lines[-2]
     assert row.number == 4 and row.layout == "html"
     assert [(c.text, c.start, c.end) for c in row.cells] == [("Revenue", 0, 1), ("$", 1, 2), ("1,234", 2, 3), ("", 3, 4)]
     assert lines[1].cells[1].text == "Three Months Ended March 31," and lines[1].cells[1].end == 4
@@ -56,7 +57,8 @@ def test_html_reader_skips_scripts_comments_and_declarations():
             '<script>var s = "<table><tr><td>9</td></tr></table>";</script>\n<!-- <p>hidden</p> -->\n'
             '<p>Revenue rose &amp; margins held</p>\n<table>\n<tr><td>a < b</td><TD COLSPAN = "2">1&#160;200</TD></tr>\n</table>')
     lines = read_html(page)
-    assert [(line.number, line.text) for line in lines] == [(5, "Revenue rose & margins held"), (7, "a < b | 1 200")]
+    assert [(line.number, line.text, line.layout) for line in lines] == [
+        (5, "Revenue rose & margins held", "text"), (7, "a < b | 1 200", "html"), (8, "", "break")]
     assert [(c.start, c.end) for c in lines[1].cells] == [(0, 1), (1, 3)]
 
 
