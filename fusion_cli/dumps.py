@@ -39,6 +39,8 @@ def is_value_line(text: str) -> bool:
         return False
     if text in _AFFIXES:
         return True
+    if sum(1 for tok in text.split() if any(ch.isdigit() for ch in tok)) > 1:
+        return False  # `1995   1994`: two numbers, not one
     return parse_amount(text.replace(" ", "")) is not None and not text[:1].isalpha()
 
 
@@ -66,8 +68,13 @@ def _rebuild(run: list[Line], findings: list[Finding] | None, name: str) -> list
     if blocks is not None:
         return blocks
     filled = [line for line in run if line.text.strip()]
-    values = sum(1 for line in filled if is_value_line(line.text))
-    if values < 6 or values < 0.3 * len(filled) or not _one_per_line(filled):
+    values = sum(1 for line in filled if is_value_line(line.text) and not _YEAR.fullmatch(line.text.strip()))
+    first = next((k for k, line in enumerate(filled) if is_value_line(line.text) and not _YEAR.fullmatch(line.text.strip())), 0)
+    head = next((k for k, line in enumerate(filled[:first]) if _header_piece(line)), None)  # a header before the values
+    body = len(filled) - (head or 0)  # a small table counts from its header
+    lone = sum(1 for line in filled if is_value_line(line.text))  # years of a header count here too
+    small = head is not None and body <= 12  # a header, a row or two: too short to judge by proportions
+    if values < (1 if head is not None else 6) or (lone < 0.3 * body and not small) or not _one_per_line(filled):
         return run
     return list(_rows(filled))
 

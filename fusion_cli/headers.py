@@ -65,6 +65,7 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
     spans = any(line.layout == "html" for line in header)
     positional = all(line.cells is None for line in header) and _spaced(leaves)
     covers: list[list[Unit]] = [[] for _ in leaves]
+    weak: list[tuple[int, Unit]] = []
     for i in sorted((i for i in range(len(rows)) if i != leaf_row), key=lambda i: abs(i - leaf_row)):
         contained = _contained(rows[i], leaves) if spans else None
         if contained is not None:  # HTML: a cell spans the leaves its colspan covers, and no others
@@ -72,8 +73,10 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
                 covers[j].append(unit)
             continue
         for group in _groups(rows[i]):
-            for j, unit in _lay_over(group, leaves, positional):
+            for j, unit in _lay_over(group, leaves, positional, weak):
                 covers[j].append(unit)
+    for j, unit in weak:
+        covers[j].append(unit)
     cols = [_interpret(leaf, covers[j]) for j, leaf in enumerate(leaves)]
     cols = _siblings(cols, leaves)
     cols = _borrow_dates(cols)
@@ -214,18 +217,23 @@ def _contained(row: list[Unit], leaves: list[Unit]) -> list[tuple[int, Unit]] | 
     return out
 
 
-def _lay_over(group: list[Unit], leaves: list[Unit], positional: bool) -> Iterable[tuple[int, Unit]]:
-    """Which leaf each unit of a group stands over: by position in fixed-width text, else by count."""
+def _lay_over(group: list[Unit], leaves: list[Unit], positional: bool, weak: list[tuple[int, Unit]]) -> Iterable[tuple[int, Unit]]:
+    """Which leaf each unit of a group stands over: by position in fixed-width text, else by count. A caption
+    that stands beside a column, not over it, goes to `weak`: it is read only after every caption over it."""
     n, k = len(leaves), len(group)
+    over = [[u for u in group if u.start - 2 <= (leaf.start + leaf.end) / 2 < u.end + 2] for leaf in leaves]
     for j, leaf in enumerate(leaves):
         middle = (leaf.start + leaf.end) / 2
         if positional:
-            inside = [u for u in group if u.start - 2 <= middle < u.end + 2]
+            inside = over[j]
             if len(inside) == 1:
                 yield j, inside[0]
                 continue
             if len(inside) > 1 or k > 1:  # centred captions: the nearest centre
                 yield j, min(inside or group, key=lambda u: abs((u.start + u.end) / 2 - middle))
+                continue
+            if k == 1 and any(over):  # a caption beside this column, over others: it counts only if no other does
+                weak.append((j, group[0]))
                 continue
         if k == n:
             yield j, group[j]

@@ -59,11 +59,13 @@ def _parse_amount(text: str) -> Amount | None:
         return None
     if s.lower() in _PLACEHOLDERS:
         return Amount(None, raw.strip())
+    if s.startswith(("US$", "U.S.$")):
+        s = "$" + s.split("$", 1)[1]
+    if not _SHAPE.fullmatch(s) and not _ZERO.fullmatch(s.replace("$", "", 1)):
+        return None  # signs and symbols out of place (`$-$(1,000)`, glued by a converter): not one amount
     percent = s.endswith("%") or s.endswith("%)")
     s = s.replace("%", "")
     negative = False
-    if s.startswith(("US$", "U.S.$")):
-        s = s.split("$", 1)[1]
     s = s.replace("$", "")
     if s.startswith("("):
         negative, s = True, s[1:]
@@ -87,6 +89,8 @@ def _parse_amount(text: str) -> Amount | None:
     return Amount(-value if negative else value, raw.strip(), percent, decimals)
 
 
+# Where a sign, a dollar sign, parentheses and a percent sign may stand around the digits of one amount.
+_SHAPE = re.compile(r"(?:-\$?|\$-?|\(\$?|\$\(|-\(|\(-)?[\d,.]+(?:%\)|\)%|\)|%)?")
 _NUMBER_LIKE = re.compile(r"[-+]?(?:\d[\d.,]{0,80}|[.,]\d[\d.,]{0,80})(?:[eE][-+]?\d{1,6})?")
 
 

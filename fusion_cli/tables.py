@@ -73,6 +73,7 @@ class RawTable:
     layout: str = "text"
     captions: str = ""  # a transposed table's (measures as columns, periods as rows) captions over its rows
     titled: int = 8  # how many context lines come before the header (a title is among them, never among the rest)
+    values_first: bool = False  # its rows print their values before their labels (PDF text)
 
 
 def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
@@ -131,12 +132,14 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             current.paragraphs.append((line, _paragraph_amounts(line), _label_items(line.text)))
             continue
         label, values = row_values(line)
+        first = False  # the row prints its values before its label
         if values and line.cells is None and (_is_prose(label) or (current is not None and current.layout != "text")):
             values = []  # a sentence, or a line of text inside a table of cells (a page's running title)
         if header and len(values) > 1 and all(_MARKER.fullmatch(v.amount.text) for v in values):
             values = []  # `ended December   (1)   (1)`: a header's caption and its footnote markers, no amounts
         if not values and line.cells is None and (header or (current is not None and current.layout == "text")):
-            label, values = _values_first(line, label)
+            label, values = _values_first(line, label, current is not None and current.values_first)
+            first = bool(values)
         if values and (_EXHIBIT.fullmatch(label) or (line.cells is None and _RANGE.search(line.text, int(values[0].start)))):
             values = []  # `Exhibit 99.2`, or a guidance range (`8% - 10%`, `$2.30 to $2.40`): never amounts of a period
         if not values:
@@ -178,6 +181,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             continue
         gap, gap_lines = [], []
         _add_row(current, line, label, values)
+        current.values_first = current.values_first or first
     close()
     report_orphans()
     return tables, findings
@@ -330,8 +334,9 @@ _MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)|\(\d{1,2},?\)?")
 _DASH = re.compile(r"[-\u2013\u2014]{1,2}")
 
 
-def _values_first(line: Line, label: str) -> tuple[str, list[Value]]:
-    """`1,234   1,100   Revenue`: PDF text that prints a row's values before its label."""
+def _values_first(line: Line, label: str, known: bool) -> tuple[str, list[Value]]:
+    """`1,234   1,100   Revenue`: PDF text that prints a row's values before its label. `known`: the table's
+    rows are printed so, and a row with one plain number is one of them."""
     values: list[Value] = []
     prefix = ""
     for m in _TOKEN.finditer(line.text):
@@ -348,7 +353,9 @@ def _values_first(line: Line, label: str) -> tuple[str, list[Value]]:
         prefix = ""
         if amount is None or amount.value is None:
             rest = line.text[m.start():].strip()
-            if len(values) >= 2 and _WORD3.search(rest) and not _DIGIT.search(rest) and not _is_prose(rest):
+            printed = bool(values) and (known or len(values) >= 2 or bool(_FINANCIAL_AMOUNT.search(values[0].amount.text))
+                                        or values[0].amount.value == 0)
+            if printed and _WORD3.search(rest) and not _DIGIT.search(rest) and not _is_prose(rest):
                 return " ".join(rest.split()), values
             return label, []
         values.append(Value(amount, float(m.end()), float(m.start()), float(m.end()), line.number))

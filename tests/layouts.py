@@ -330,3 +330,149 @@ def _html(statement: Statement) -> str:
 
 
 _BLOCKS = {"tab": _tab, "pipe": _pipe, "pipe-split": _pipe_split, "edgar": _edgar, "html": _html}
+
+
+# ---- families that converters and PDF tools produce ---------------------------------------------
+
+def _caption_repeat(statement: Statement) -> list[str]:
+    """Markdown whose converter flattened a colspan: the spanning caption repeated in every cell it spanned."""
+    groups, leaves = _header_dates(statement)
+    lines = _preamble(statement)
+    if groups:
+        cells = [""] + [f"{words} {monthday}" for words, monthday, cols in groups for _ in cols]
+        lines.append("| " + " | ".join(cells) + " |")
+        lines.append("|" + "---|" * (len(leaves) + 1))
+        lines.append("| " + " | ".join([""] + leaves) + " |")
+    else:
+        lines.append("| " + " | ".join([""] + leaves) + " |")
+        lines.append("|" + "---|" * (len(leaves) + 1))
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        lines.append("| " + " | ".join([label] + [_text(v, _dollar(label, r)) for v in values]) + " |")
+    return lines
+
+
+def _stack(statement: Statement) -> list[str]:
+    """Text copied from a web page: one cell per line, the header over several lines, empty cells dropped."""
+    groups, leaves = _header_dates(statement)
+    lines = _preamble(statement)
+    for words, monthday, _cols in groups:
+        lines += [words, monthday]
+    lines += leaves
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        lines.append(label)
+        for v in values:
+            text = _text(v, _dollar(label, r)).replace("$ ", "$")
+            if text:
+                lines.append(text)
+    return lines
+
+
+_VF_WIDTH = 18  # wider than any amount printed, so cells never touch
+
+
+def _values_first(statement: Statement) -> list[str]:
+    """PDF text that prints each row's values before its label, in right-aligned columns."""
+    groups, leaves = _header_dates(statement)
+    n = len(leaves)
+    lines = _preamble(statement)
+
+    def spread(texts: list[tuple[str, list[int]]]) -> str:
+        line = " " * (_VF_WIDTH * n)
+        for text, cols in texts:
+            left, right = _VF_WIDTH * cols[0], _VF_WIDTH * (cols[-1] + 1)
+            start = left + max(0, right - left - len(text))
+            line = line[:start] + text + line[start + len(text):]
+        return line.rstrip()
+
+    if groups:
+        lines += [spread([(words, cols) for words, _md, cols in groups]), spread([(md, cols) for _w, md, cols in groups])]
+    if not groups:  # balance-sheet dates on two lines, as the columns are too narrow for them
+        lines.append(spread([(leaf.rsplit(" ", 1)[0], [j]) for j, leaf in enumerate(leaves)]))
+        leaves = [leaf.rsplit(" ", 1)[1] for leaf in leaves]
+    lines.append(spread([(leaf, [j]) for j, leaf in enumerate(leaves)]))
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        cells = "".join(_text(v, _dollar(label, r)).replace("$ ", "$").rjust(_VF_WIDTH) for v in values)
+        lines.append(cells + "   " + label)
+    return lines
+
+
+_BLOCKS.update({"caption-repeat": _caption_repeat, "stack": _stack, "values-first": _values_first})
+FAMILIES = ("caption-repeat", "stack", "values-first")
+
+
+def quarters(year: int, quarter: int, rows: list[tuple[str, list[int | None]]], scale: str = "units") -> Statement:
+    """Three quarters as banks and IFRS issuers print them: the quarter, the one before it, the year-ago quarter."""
+    def end(y: int, q: int) -> date:
+        return date(y, 3 * q, MONTH_DAYS[3 * q])
+
+    before = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    columns = [Column(end(year, quarter), 3), Column(end(*before), 3), Column(end(year - 1, quarter), 3)]
+    return Statement("income", columns, [], [(label, values[:3]) for label, values in rows], scale)
+
+
+def quarter_labels(statement: Statement) -> str:
+    """A release whose columns are labelled `Q1 2025 | Q4 2024 | Q1 2024`, with no dates printed."""
+    labels = [f"Q{c.end.month // 3} {c.end.year}" for c in statement.columns]
+    lines = _preamble(statement) + ["| " + " | ".join([""] + labels) + " |", "|" + "---|" * (len(labels) + 1)]
+    for r, (label, values) in enumerate(statement.rows):
+        lines.append("| " + " | ".join([label] + [_text(v, _dollar(label, r)) for v in values]) + " |")
+    head = [f"{statement.company} Reports Results", f"{statement.company} today announced its financial results."]
+    return "\n\n".join(head) + "\n\n" + "\n".join(lines) + "\n\n" + CLOSING + "\n"
+
+
+def footing_income(revenue: int, cost: int, opex: list[int], tax: int) -> list[tuple[str, int]]:
+    """An income statement whose subtotals foot: gross profit, operating income, income before taxes, net income."""
+    gross = revenue - cost
+    operating = gross - sum(opex)
+    names = ["Selling, general and administrative", "Research and development", "Marketing"][:len(opex)]
+    return ([("Net sales", revenue), ("Cost of sales", cost), ("Gross profit", gross)] + list(zip(names, opex))
+            + [("Operating income", operating), ("Income tax expense", tax), ("Net income", operating - tax)])
+
+
+def label_blocks(columns: list[tuple[str, list[tuple[str, int]]]], company: str = "Acme Widget Corp.") -> str:
+    """PDF text that prints a statement's labels as one block, its header, then each column's values in runs
+    of three (the runs of the columns interleaved, as pdfminer prints them)."""
+    labels = [label for label, _ in columns[0][1]]
+    lines = [f"{company} Reports Results", "", f"{company} today announced its financial results.", "",
+             company, "Consolidated Statements of Income", "(In thousands)", "", *labels, "", "13 Weeks Ended", ""]
+    for date_text, _rows in columns:
+        month_day, year = date_text.rsplit(" ", 1)
+        lines += [month_day, year, ""]
+    runs = [[v for _, v in rows] for _, rows in columns]
+    for start in range(0, len(labels), 3):
+        for values in runs:
+            lines += [f"{v:,}" if v >= 0 else f"({-v:,})" for v in values[start:start + 3]] + [""]
+    return "\n".join(lines + [CLOSING, ""])
+
+
+COVER = """UNITED STATES
+SECURITIES AND EXCHANGE COMMISSION
+Washington, D.C. 20549
+
+FORM 8-K
+
+CURRENT REPORT
+Pursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934
+
+Date of Report (Date of earliest event reported): {month} {day}, {year}
+
+{company}
+(Exact name of registrant as specified in its charter)
+
+Delaware | 001-{file} | 83-{ein}
+(State or other jurisdiction of incorporation) | (Commission File Number) | (IRS Employer Identification No.)
+
+100 Main Street, Springfield, IL {zip}
+(Address of principal executive offices) (Zip Code)
+
+Title of each class | Trading Symbol | Name of each exchange on which registered
+Common Stock, $0.001 par value per share | ACME | The Nasdaq Stock Market LLC
+
+Item 2.02 Results of Operations and Financial Condition.
+On {month} {day}, {year}, the Company issued a press release reporting its results for the quarter. A copy is furnished as Exhibit 99.1.
+
+Item 9.01 Financial Statements and Exhibits.
+Exhibit No. | Description
+99.1 | Press release dated {month} {day}, {year}
+104 | Cover Page Interactive Data File (embedded within the Inline XBRL document)
+"""

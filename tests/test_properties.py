@@ -43,7 +43,7 @@ def _read_back(statement, layout):
     return {(f.label, f.period_end, f.period_months): f.value for f in extraction.facts}, extraction
 
 
-@pytest.mark.parametrize("layout", layouts.LAYOUTS)
+@pytest.mark.parametrize("layout", layouts.LAYOUTS + layouts.FAMILIES)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(statement=statements())
 def test_every_number_returns_with_its_label_and_period(layout, statement):
