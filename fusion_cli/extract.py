@@ -61,11 +61,19 @@ class Run:
         self.company = detect_company(seen.head)
         self.prose = tuple(seen.prose)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
+        self.notes = seen.notes  # every scale note with its line: a table that prints none takes the last one above it
         self.fy_end = _fiscal_year_end(self.raw_tables)
         self.anchors = frozenset(date(c.year, c.month, c.day) for t in self.raw_tables for c in t.columns
                                  if c.kind == "period" and c.year and c.month and c.day and _real_date(c.year, c.month, c.day)) | seen.ends
         self.keep_tables = keep_tables
         self.tables: list[Table] = []
+
+    def _note_above(self, line: int) -> ScaleNote | None:
+        """The scale note a table without its own takes: the release's only one, else the last one above the table."""
+        if self.doc_scale is not None:
+            return self.doc_scale
+        above = [note for number, note in self.notes if number <= line]
+        return above[-1] if above else None
 
     def facts(self) -> Iterator[Fact]:
         name, doc_scale = self.name, self.doc_scale
@@ -76,15 +84,16 @@ class Run:
         tables = 0
         while pending:
             raw = pending.pop()  # dropped once its facts are out
-            table, periods, table_findings = build_table(raw, name, self.fy_end, doc_scale, self.anchors)
+            above = self._note_above(raw.first_line)
+            table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors)
             self.findings.extend(table_findings)
             if table is None:
                 continue
             if self.keep_tables:
                 self.tables.append(table)
             table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings)
-            if table_rows and doc_scale is not None and doc_scale.scale != "units" and _table_scale(raw) is None:
-                borrowed.append(raw.first_line)
+            if table_rows and above is not None and above.scale != "units" and _table_scale(raw) is None:
+                borrowed.append((raw.first_line, above))
             table_rows = per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
             tables += bool(table_rows)
             if not found and not is_statement(table, table_rows):
@@ -96,10 +105,11 @@ class Run:
                 held = []
             yield from table_rows
         if borrowed:
-            lines = ", ".join(str(n) for n in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
-            self.findings.append(Finding("warning", f"{name}:{borrowed[0]}",
+            lines = ", ".join(str(n) for n, _ in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
+            notes = "', '".join(dict.fromkeys(note.text[:60] for _, note in borrowed))
+            self.findings.append(Finding("warning", f"{name}:{borrowed[0][0]}",
                                          f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "
-                                         f"document's '{doc_scale.text[:60]}' is applied to them"))
+                                         f"note above each ('{notes}') is applied to them"))
         if not found and tables:  # not a release: the one line says why, its tables' warnings are noise
             self.findings[:] = [f for f in self.findings if f.severity == "error"]
             self.findings.append(Finding("error", name, f"no financial statements found ({tables} table(s) of numbers, none "
@@ -129,6 +139,7 @@ class _Seen:
         self.head: list[Line] = []  # the first lines, where the issuer is named
         self.note: ScaleNote | None = None  # the first scale note, and the scales of all of them
         self.scales: set[str] = set()
+        self.notes: list[tuple[int, ScaleNote]] = []  # every scale note, with its line
         self.prose: list[tuple[int, str]] = []  # (line, text) of sentences, for checking the release's claims
         self.ends: set[date] = set()  # period ends the text names (`the quarter ended April 28, 2024`)
 
@@ -142,6 +153,7 @@ class _Seen:
                 if note is not None:
                     self.note = self.note or note
                     self.scales.add(note.scale)
+                    self.notes.append((line.number, note))
             if line.cells is None and _is_sentence(text):
                 self.prose.append((line.number, text))
                 if "nded" in text or "nding" in text:

@@ -115,7 +115,8 @@ class ScaleNote(NamedTuple):
 
 
 _SCALE_RE = re.compile(
-    r"(?:in|dollars|amounts|usd|\$|\()\s*(?:in\s+)?(thousands|millions|billions)\b|\(\s*(000)'?s?\s*(?:omitted)?\s*\)|\$\s*000s?\b|(000)'?s omitted",
+    r"(?:in|dollars|amounts|usd|eur|cad|gbp|chf|sek|nok|dkk|jpy|aud|\$|€|£|\()\s*(?:in\s+)?(?:(?:[A-Z]{1,3}\$|[A-Z]{3}|[€£¥])\s*)?"
+    r"(thousands?|millions?|billions?)\b|\(\s*(000)'?s?\s*(?:omitted)?\s*\)|\$\s*000s?\b|(000)'?s omitted",
     re.IGNORECASE,
 )
 _SHARES_UNSCALED = re.compile(r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|except\s+share\b|shares\s+in\s+(?:units|actual)", re.I)
@@ -133,6 +134,7 @@ def detect_scale(text: str) -> ScaleNote | None:
     if not m:
         return None
     word = (m.group(1) or "thousands").lower()
+    word = word if word.endswith("s") else word + "s"  # `(In NT$ million)`
     shares = word
     sm = _SHARES_SCALED.search(text)
     if sm:
