@@ -18,10 +18,10 @@ from .periods import (
     _FILLER, Column, duration_months, find_tokens, month_number, parse_date, quarter_number, segments,
 )
 
-_LEAF_KINDS = frozenset(("fulldate", "iso", "year"))
-_DATE_KINDS = frozenset(("fulldate", "iso", "year", "monthday", "mrange"))
+_LEAF_KINDS = frozenset(("fulldate", "iso", "numdate", "year", "qyear", "fyyear"))
+_DATE_KINDS = _LEAF_KINDS | {"monthday", "mrange"}
 _LENGTH_KINDS = ("duration", "quarter", "quarterly", "half", "annual", "mrange", "asof")
-_COLUMN_KINDS = frozenset(("fulldate", "iso", "year", "monthday", "mrange", "duration", "quarter", "quarterly", "half",
+_COLUMN_KINDS = frozenset(("fulldate", "iso", "numdate", "qyear", "fyyear", "year", "monthday", "mrange", "duration", "quarter", "quarterly", "half",
                            "annual", "ytd", "change", "pct", "amounts", "asof"))
 _SPLIT_FAMILIES = frozenset(("date", "length", "monthday"))  # two of one family in one run of text are two columns
 _CAPTION_KINDS = frozenset(("monthday", "duration", "quarterly", "annual", "half", "ytd", "asof"))
@@ -187,7 +187,7 @@ def _groups(row: list[Unit]) -> list[list[Unit]]:
 
 
 def _family(kind: str) -> str:
-    if kind in ("fulldate", "iso", "year"):
+    if kind in ("fulldate", "iso", "numdate", "year", "qyear", "fyyear"):
         return "date"
     if kind in ("quarter", "total"):
         return "length"
@@ -258,10 +258,16 @@ def _interpret(leaf: Unit, covers: list[Unit]) -> Column:
     if "pct" in own or ("pct" in over and not own & _LEAF_KINDS and not _member(leaf)):
         return Column("pct", leaf.start, leaf.end, leaf.text)
     year = month = day = months = quarter = None
-    asof = total = False
+    asof = total = ytd = False
     for unit in [leaf, *covers]:  # nearest first: a leaf's own words beat the spans over it
         for kind, text in unit.tokens:
-            if kind in ("fulldate", "iso") and year is None:
+            if kind in ("qyear", "fyyear") and year is None:  # `4Q24`, `Q4'24`, `FY24`
+                digits = "".join(ch for ch in text if ch.isdigit())
+                year = 2000 + int(digits[-2:])
+                if kind == "qyear":
+                    quarter = quarter or int(digits[0] if text[0].isdigit() else digits[0])
+                    months = 3 if months is None else months
+            elif kind in ("fulldate", "iso", "numdate") and year is None:
                 d = parse_date(text)
                 if d is not None:
                     year = d.year
@@ -278,8 +284,10 @@ def _interpret(leaf: Unit, covers: list[Unit]) -> Column:
                     month = month_number(text.replace("\u2013", "-").replace("\u2014", "-").split("-")[-1].strip(" ."))
                 if months is None:
                     months = duration_months(kind, text)
-            elif kind == "asof" and months is None:
-                months, asof = 0, True
+            elif kind == "asof":
+                asof = True  # a balance only if no length is printed too (`As of or for the three months ended`)
+            elif kind == "ytd":
+                ytd = True
             elif kind in _LENGTH_KINDS and months is None:
                 months = duration_months(kind, text.lower())
                 quarter = quarter or quarter_number(text.lower())
@@ -290,13 +298,17 @@ def _interpret(leaf: Unit, covers: list[Unit]) -> Column:
         named = next((m for u in [leaf, *covers] if (m := _BARE_MONTH.search(u.text))), None)
         if named is not None:
             month, why = month_number(named.group(1)), f"the day is not printed; the end of {named.group(1)} is taken"
+    if asof and months is None:
+        months = 0
+    elif asof:
+        asof = False
     if months is None and _TOTAL.fullmatch(leaf.text.strip()) and any(u.kinds for u in covers):
         months, total = 12, True  # `Total` under `Fiscal 2025`, beside the quarters
     elif months is None and _FISCAL.search(" ".join([leaf.text, *(u.text for u in covers)])) and not quarter:
         months = 12  # `Fiscal 2025` as a column of its own is the fiscal year
     kind = "period" if year is not None else "other"
     return Column(kind, leaf.start, leaf.end, leaf.text, year=year, month=month, day=day, months=months, quarter=quarter,
-                  asof=asof, member=_member(leaf) or _cover_member(covers), total=total, why=why)
+                  asof=asof, member=_member(leaf) or _cover_member(covers), total=total, why=why, ytd=ytd and months is None)
 
 
 def _member(unit: Unit) -> str:

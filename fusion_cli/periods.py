@@ -21,6 +21,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _TOKEN = re.compile(
     rf"(?P<fulldate>\b{_MONTH}\.?\s+\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)"
     rf"|(?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)"
+    r"|(?P<numdate>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
+    r"|(?P<qyear>\b[1-4]Q\s?['\u2019]?\d\d\b|\bQ[1-4]\s?['\u2019-]?\s?\d\d\b(?![\d,.%]))"
+    r"|(?P<fyyear>\bFY\s?['\u2019]?\d\d\b)"
     rf"|(?P<mrange>\b{_MONTH}\.?\s?[-\u2013\u2014]\s?{_MONTH}\b)"
     rf"|(?P<monthday>\b{_MONTH}\.?\s+\d{{1,2}}\b)"
     r"|(?P<duration>\b(?:three|six|nine|twelve|thirteen|fourteen|sixteen|twenty[- ]four|twenty[- ]six|twenty[- ]eight|thirty[- ]six|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three|\d{1,2})[\s-]*(?:months?|weeks?|mos?\.?)(?![a-z]))"
@@ -71,6 +74,7 @@ class Column(NamedTuple):
     member: str = ""  # what the column is besides its period: `GAAP`, `Adj.`, `Consolidated`, `Average Yield/Rate`
     total: bool = False  # the `Total` of a grid of quarters: the fiscal year
     why: str = ""  # how a length or end that the header does not print plainly was read
+    ytd: bool = False  # `Year to Date`: from the fiscal year's start to the column's end
 
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
@@ -115,7 +119,7 @@ def _folded(text: str) -> str:
 _TOKEN_START = re.compile(r"\d|%|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|three|six|nine|twelve|thirteen|fourteen"
                           r"|sixteen|twenty|thirty|forty|fifty|first|second|third|fourth|q[1-4]|quarter|half|h[12]|fiscal|year|full"
                           r"|annual|ytd|percent|as|margin|change|variance|increase|decrease|growth|bps|inc|dec|y/y|yoy|favorable"
-                          r"|unfavorable|better|worse|amount|dollar|balance|trailing|ttm|ltm|last|vs|versus")
+                          r"|unfavorable|better|worse|amount|dollar|balance|trailing|ttm|ltm|last|vs|versus|fy")
 
 
 def find_tokens(text: str) -> list[re.Match[str]]:
@@ -155,7 +159,7 @@ def tokens(line: Line, row: int = 0) -> list[Token]:
 
 # Every header holds one of these (a superset of the period tokens), so other lines are passed over at once.
 # Read on the lower-cased line; each alternative starts with a plain character, which lets the engine skip ahead.
-_HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]\b|1q\b|2q\b|3q\b|4q\b|half|h[12]\b|year|annual|ttm|ltm"
+_HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]|1q|2q|3q|4q|half|h[12]\b|year|annual|ttm|ltm|fy|/\d\d"
                           r"|twelve|ytd|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
 _HEADER_MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
@@ -186,7 +190,7 @@ _VOCABULARY = frozenset(
     "forty fifty two month months week weeks mo mos first second third fourth st nd rd th fiscal quarter quarters q "
     "quarterly ended end ending half h year years full annual to date ytd of net total sales revenue revenues percent "
     "percentage as a margin change variance increase decrease growth bps inc y yoy chg favorable unfavorable better "
-    "worse decline amount amounts dollar dollars at balance trailing ttm ltm last vs versus".split()
+    "worse decline amount amounts dollar dollars at balance trailing ttm ltm last vs versus fy".split()
 ) | frozenset(run for word in _FILLER for run in re.findall("[a-z]+", word))
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -276,7 +280,7 @@ def measure_row(line: Line) -> bool:
 
 def names_period(label: str) -> bool:
     """A row label that names a period (`2023 As Reported (GAAP)`, `Three Months Ended March 31, 2022 - Adjusted`)."""
-    return any(m.lastgroup in ("year", "fulldate", "iso") for m in find_tokens(label))
+    return any(m.lastgroup in ("year", "fulldate", "iso", "numdate", "qyear", "fyyear") for m in find_tokens(label))
 
 
 def _could_be_month(text: str) -> bool:
@@ -285,7 +289,8 @@ def _could_be_month(text: str) -> bool:
     return bool(text) and (text[-1].isalpha() or text[-1] == ".")
 
 
-_PERIOD_KINDS = frozenset(("fulldate", "iso", "monthday", "mrange", "duration", "quarter", "quarterly", "half", "annual", "ytd", "year"))
+_PERIOD_KINDS = frozenset(("fulldate", "iso", "numdate", "qyear", "fyyear", "monthday", "mrange", "duration", "quarter", "quarterly",
+                           "half", "annual", "ytd", "year"))
 
 
 def _reads_as_header(line: Line) -> bool:
@@ -404,15 +409,27 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
         end = date(year, month, min(day or last, last))
     if guessed and end is not None and anchors:
         end = _anchored(end, col.quarter if months == 3 else 4, anchors)
+    elif end is not None and day is None and anchors:  # `December` with no day: the release's own date that month
+        near = min(anchors, key=lambda a: abs((a - end).days))
+        end = near if abs((near - end).days) <= 7 else end
+    assumed, why = False, col.why
+    if months is None and col.ytd and end is not None:
+        months = _from_year_start(end, fy_end)
+        why = why or f"year to date: {months} months from the start of the fiscal year"
     assumed = False
     if months is None and statement == "cashflow" and end is not None and day is not None:
         # cash-flow statements run from the start of the fiscal year to the date printed
-        closing = end.month if end.day > 7 else (end.month - 2) % 12 + 1  # 52/53-week quarters end early in a month
-        months, assumed = (closing - fy_end - 1) % 12 + 1, True
+        months, assumed = _from_year_start(end, fy_end), True
         if months % 3:
             months, assumed = None, False
     header = col.text
-    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed, col.why, col.member)
+    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed, why, col.member)
+
+
+def _from_year_start(end: date, fy_end: int) -> int:
+    """Months from the start of the fiscal year to `end` (a 52/53-week period ends early in the month after)."""
+    closing = end.month if end.day > 7 else (end.month - 2) % 12 + 1
+    return (closing - fy_end - 1) % 12 + 1
 
 
 def _anchored(end: date, quarter: int | None, anchors: frozenset[date]) -> date:
