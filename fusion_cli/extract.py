@@ -122,11 +122,13 @@ _STATEMENTS = ("income", "balance", "cashflow", "reconciliation", "segment")
 
 
 def is_statement(table: Table, facts: list[Fact]) -> bool:
-    """A financial statement or a reconciliation: under a title that names one, or classified as one by its
-    rows, with several rows of values and known line items."""
-    if table.statement not in _STATEMENTS or not facts:
+    """A financial statement or a reconciliation: under a title that names one, or with several rows of values
+    and known line items (a table of results whose title was not found)."""
+    if not facts:
         return False
-    return names_statement(table.title) or (len({f.label for f in facts}) >= 3 and len({f.concept for f in facts if f.concept}) >= 2)
+    if table.statement in _STATEMENTS and names_statement(table.title):
+        return True
+    return len({f.label for f in facts}) >= 3 and len({f.concept for f in facts if f.concept}) >= 2
 
 
 _HEAD_LINES = 400  # the issuer is named in a release's first lines
