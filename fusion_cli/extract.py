@@ -110,8 +110,9 @@ class Run:
             self.findings.append(Finding("warning", f"{name}:{borrowed[0][0]}",
                                          f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "
                                          f"note above each ('{notes}') is applied to them"))
-        if not found and tables:  # not a release: the one line says why, its tables' warnings are noise
-            self.findings[:] = [f for f in self.findings if f.severity == "error"]
+        if not found and tables:  # not a release: the one line says why; its tables' warnings are noise, except
+            # that a statement printed in blocks could not be read (then it may be a release after all)
+            self.findings[:] = [f for f in self.findings if f.severity == "error" or "no reading proves" in f.message]
             self.findings.append(Finding("error", name, f"no financial statements found ({tables} table(s) of numbers, none "
                                                         f"a financial statement or a reconciliation); not a release"))
         elif not found:
