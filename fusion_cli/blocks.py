@@ -44,7 +44,8 @@ class _Amount(NamedTuple):
 
 
 def rebuild(run: list[Line], header_piece, findings: list[Finding] | None, name: str = "") -> list[Line] | None:
-    """The run with each label-block table it holds rebuilt as a header and rows of cells; None when it holds none."""
+    """The run with each label-block table it holds rebuilt as a header and rows of cells (one that no reading
+    proves left as it is, and named in a warning); None when it holds none."""
     kinds = [_kind(line, header_piece) for line in run]
     out: list[Line] = []
     k, found = 0, False
@@ -52,6 +53,7 @@ def rebuild(run: list[Line], header_piece, findings: list[Finding] | None, name:
         table = _next_table(run, kinds, k)
         if table is None:
             break
+        found = True
         start, values_start, end = table
         rows = _read(run[start:values_start], run[values_start:end], header_piece)
         if rows is None:
@@ -62,7 +64,6 @@ def rebuild(run: list[Line], header_piece, findings: list[Finding] | None, name:
             out.extend(run[start:end])
         else:
             out.extend(rows)
-            found = True
         k = end
     out.extend(run[k:])
     return out if found else None
@@ -200,10 +201,11 @@ def _best_reading(labels: list[Line], runs: list[list[_Amount]], columns: int, s
         return None
     if not scored:
         return None
-    scored.sort(key=lambda s: -s[0])
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None  # two readings the totals prove equally: none is certain
-    return scored[0][1], scored[0][2]
+    best = max(s[0] for s in scored)
+    top = {(w, tuple(tuple(a.value for a in column) for column in dealt)): (w, dealt) for score, w, dealt in scored if score == best}
+    if len(top) > 1:
+        return None  # two readings the totals prove equally, giving different numbers: none is certain
+    return next(iter(top.values()))
 
 
 def _deals(runs: list[list[_Amount]], columns: int, size: int) -> Iterator[list[list[_Amount]]]:
