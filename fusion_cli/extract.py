@@ -373,7 +373,7 @@ def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares
     return facts
 
 
-_ADJUSTED = re.compile(r"(?i)adjusted|non-?gaap")
+_ADJUSTED = re.compile(r"(?i)(?<!retrospectively )adjusted|non-?gaap")  # `Retrospectively Adjusted` is restated GAAP
 _ADJUSTMENT = re.compile(r"(?i)adj\.?|adjustments?|reconciling items?")
 
 

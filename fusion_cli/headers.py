@@ -229,8 +229,11 @@ def _lay_over(group: list[Unit], leaves: list[Unit], positional: bool, weak: lis
             if len(inside) == 1:
                 yield j, inside[0]
                 continue
-            if len(inside) > 1 or k > 1:  # centred captions: the nearest centre
-                yield j, min(inside or group, key=lambda u: abs((u.start + u.end) / 2 - middle))
+            if len(inside) > 1:  # centred captions: the nearest centre
+                yield j, min(inside, key=lambda u: abs((u.start + u.end) / 2 - middle))
+                continue
+            if k > 1:  # none stands over this column: the nearest counts only if nothing over it says otherwise
+                weak.append((j, min(group, key=lambda u: abs((u.start + u.end) / 2 - middle))))
                 continue
             if k == 1 and any(over):  # a caption beside this column, over others: it counts only if no other does
                 weak.append((j, group[0]))

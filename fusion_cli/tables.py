@@ -135,7 +135,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         first = False  # the row prints its values before its label
         if values and line.cells is None and (_is_prose(label) or (current is not None and current.layout != "text")):
             values = []  # a sentence, or a line of text inside a table of cells (a page's running title)
-        if header and len(values) > 1 and all(_MARKER.fullmatch(v.amount.text) for v in values):
+        if header and len(values) > 1 and all(_MARKER.fullmatch(v.amount.text) for v in values) and _CAPTION_WORDS.search(label):
             values = []  # `ended December   (1)   (1)`: a header's caption and its footnote markers, no amounts
         if not values and line.cells is None and (header or (current is not None and current.layout == "text")):
             label, values = _values_first(line, label, current is not None and current.values_first)
@@ -329,6 +329,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
     return " ".join(label.split()), values
 
 
+_CAPTION_WORDS = re.compile(r"(?i)\b(?:ended|ending|for the|periods?|months?|weeks?|years?|quarters?|january|february|march|april|may"
+                            r"|june|july|august|september|october|november|december)\b")
 _MARKERS = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
 _MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)|\(\d{1,2},?\)?")
 _DASH = re.compile(r"[-\u2013\u2014]{1,2}")
