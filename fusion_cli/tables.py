@@ -374,19 +374,30 @@ def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> No
     table.rows.append(RawRow(line.number, label, section, values, line.layout, cells=len(line.cells or ()) if plain else 0))
 
 
+def _hangs(first: Line, below: Line) -> bool:
+    """Fixed-width text whose label goes on one space further in on the next line (a hanging indent):
+    `INCOME BEFORE PROVISION FOR INCOME` / ` TAXES   5,578`. Items under a heading sit two spaces in or more."""
+    if first.cells is not None or below.cells is not None:
+        return False
+    indent = len(below.text) - len(below.text.lstrip())
+    return indent - (len(first.text) - len(first.text.lstrip())) == 1
+
+
 def _join_wrapped(table: RawTable, line: Line, label: str, join: bool = True) -> tuple[str, str]:
     """Join label parts wrapped over earlier lines; a line that is not part of the label becomes the section."""
     parts: list[str] = []
     expect = line.number - 1
+    below = line  # the line the label goes on to
     for prev in reversed(table.pending if join else ()):
         text = prev.text.strip()
         if prev.number != expect or text.endswith(":"):
             break
         head = parts[0] if parts else label
-        if not (_CONNECTOR_END.search(text) or head[:1].islower() or head[:1] in "(-\u2013" or not head):
+        if not (_CONNECTOR_END.search(text) or head[:1].islower() or head[:1] in "(-\u2013" or not head
+                or _hangs(prev, below)):
             break
         parts.insert(0, text)
-        expect = prev.number - 1
+        expect, below = prev.number - 1, prev
     rest = table.pending[: len(table.pending) - len(parts)]
     for prev in rest:
         table.texts.append(prev)
