@@ -76,7 +76,7 @@ class Run:
         return above[-1] if above else None
 
     def facts(self) -> Iterator[Fact]:
-        name, doc_scale = self.name, self.doc_scale
+        name = self.name
         pending, self.raw_tables = self.raw_tables[::-1], []
         borrowed: list[int] = []
         found = False  # a financial statement or reconciliation has been read: the document is a release
