@@ -56,12 +56,12 @@ def rebuild(run: list[Line], header_piece, findings: list[Finding] | None, name:
         found = True
         start, values_start, end = table
         rows = _read(run[start:values_start], run[values_start:end], header_piece)
-        if rows is None:
+        if rows is None:  # nothing is taken from it: its values are no rows of anything else either
             if findings is not None:
                 findings.append(Finding("warning", f"{name}:{run[values_start].number}",
                                         f"lines {run[start].number}-{run[end - 1].number}: a block of labels and blocks of "
                                         f"values that no reading proves by its totals; not read"))
-            out.extend(run[start:end])
+            out.extend(line for line, kind in zip(run[start:end], kinds[start:end]) if kind != "values")
         else:
             out.extend(rows)
         k = end

@@ -32,6 +32,7 @@ _BARE_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|
 _TOTAL_WORD = re.compile(r"(?i)\btotal\b")
 _FISCAL = re.compile(r"(?i)\bfiscal\b|\bFY\s?(?:19|20)?\d\d\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z./&'\-]*")
+_NOT_MEMBER = re.compile(r"(?i)unaudited|audited|restated|thousand|million|billion|usd|eur|cad|gbp|\(?\d\)?")  # scale and audit words
 
 
 class Unit(NamedTuple):
@@ -320,7 +321,7 @@ def _member(unit: Unit) -> str:
     for _kind, tok in unit.tokens:
         text = text.replace(tok, " ")
     words = [w for w in _WORD.findall(text) if w.lower().strip(".") not in _FILLER and len(w.strip(".")) > 0]
-    words = [w for w in words if not re.fullmatch(r"(?i)unaudited|audited|restated|\(?\d\)?", w)]
+    words = [w for w in words if not _NOT_MEMBER.fullmatch(w)]
     return " ".join(words).strip()
 
 

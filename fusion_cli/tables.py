@@ -132,6 +132,10 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             current = RawTable(_measures(measures), [measures], gap[-8:], measures.number, layout=line.layout, captions=captions,
                                titled=max(0, titled - max(0, len(gap) - 8)))
             measures = None
+        if current is not None and not label and line.cells is None and len(values) == 1 and values[0].start < 2:
+            findings.append(Finding("warning", f"{doc.name}:{line.number}", f"a number ('{values[0].amount.text}') alone at the "
+                                                                             f"start of a line, under no column and no label; not read"))
+            continue
         if current is None:
             if WORD3.search(label):
                 if orphans and line.number - orphans[-1] > 3:
