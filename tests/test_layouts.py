@@ -193,3 +193,39 @@ def test_an_announcement_with_a_table_of_highlights_is_refused():
             "Expected synergies                  35.0         --\n")
     extraction = run(text)
     assert extraction.facts == () and "not a release" in extraction.findings[-1].message
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(AMOUNTS, min_size=6, max_size=6), min_size=1, max_size=4), st.sampled_from(["pipe", "html"]))
+def test_member_columns_round_trip(rows, layout):
+    labels = ["Revenue", "Operating income", "Net income", "Diluted EPS basis"][:len(rows)]
+    members = ["GAAP", "Adj.", "Non-GAAP"]
+
+    def cell(v):
+        return f"({-v:,})" if v < 0 else f"{v:,}"
+
+    if layout == "pipe":
+        lines = ["Acme Corp.", "Reconciliation of GAAP to Non-GAAP Measures",
+                 "| | Three Months Ended May 31, 2014 | | | Three Months Ended May 31, 2013 | | |", "|" + "---|" * 7,
+                 "| | " + " | ".join(members * 2) + " |"]
+        lines += ["| " + label + " | " + " | ".join(cell(v) for v in values) + " |" for label, values in zip(labels, rows)]
+        text, name = "\n".join(lines) + "\n", "r.md"
+    else:
+        head = ("<tr><td></td><td colspan=3>Three Months Ended May 31, 2014</td><td colspan=3>Three Months Ended May 31, 2013</td></tr>"
+                "<tr><td></td>" + "".join(f"<td>{m}</td>" for m in members * 2) + "</tr>")
+        body = "".join("<tr><td>" + label + "</td>" + "".join(f"<td>{cell(v)}</td>" for v in values) + "</tr>"
+                       for label, values in zip(labels, rows))
+        text, name = f"<p>Acme Corp.</p><p>Reconciliation of GAAP to Non-GAAP Measures</p><table>{head}{body}</table>", "r.htm"
+    facts = run(text, name).facts
+    got = {(f.label, f.period_end, f.member): f.value for f in facts}
+    expected = {(label, end, member): D(v) for label, values in zip(labels, rows)
+                for (end, member), v in zip([(e, m) for e in ("2014-05-31", "2013-05-31") for m in members], values)}
+    assert got == expected
+
+
+def test_labels_in_the_second_or_third_cell():
+    text = ("Acme Corp.\nConsolidated Statements of Operations\n| | | | Three Months Ended March 31, | |\n|---|---|---|---|---|\n"
+            "| | | | 2024 | 2023 |\n| | Revenue | | 1,200 | 1,000 |\n| | | Cost of revenue | (700) | (600) |\n")
+    facts = run(text, "r.md").facts
+    assert facts_by(facts, "Revenue", "2023-03-31", 3) == [D(1000)]
+    assert facts_by(facts, "Cost of revenue", "2024-03-31", 3) == [D(-700)]
