@@ -14,9 +14,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from .model import Line
-from .periods import (
-    _FILLER, Column, duration_months, find_tokens, month_number, parse_date, quarter_number, segments,
-)
+from .periods import FILLER, Column, duration_months, find_tokens, month_number, parse_date, quarter_number, segments
 
 _LEAF_KINDS = frozenset(("fulldate", "iso", "numdate", "year", "qyear", "fyyear"))
 _DATE_KINDS = _LEAF_KINDS | {"monthday", "mrange"}
@@ -81,8 +79,8 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
     cols = [_interpret(leaf, covers[j]) for j, leaf in enumerate(leaves)]
     cols = _siblings(cols, leaves)
     cols = _borrow_dates(cols)
-    cols = _members_between(cols, covers)
-    cols = _from_context(cols, leaves, context)
+    cols = _members_between(cols)
+    cols = _from_context(cols, context)
     if _TRAILING.search(" ".join([context, *(line.text for line in header)])):
         # `FREE CASH FLOW—TRAILING 4-QUARTERS`: each quarter's column holds the twelve months to its end
         cols = [c._replace(months=12, why="trailing twelve months") if c.kind == "period" and c.months != 0 else c for c in cols]
@@ -94,7 +92,6 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
 def _caption(unit: Unit) -> bool:
     """A cell that spans columns or qualifies them (`Three Months Ended`, `June 30,`, `As of`), never one itself."""
     return bool(unit.kinds) and set(unit.kinds) <= _CAPTION_KINDS
-
 
 
 def _units(line: Line, row: int) -> list[Unit]:
@@ -320,7 +317,7 @@ def _member(unit: Unit) -> str:
     text = unit.text
     for _kind, tok in unit.tokens:
         text = text.replace(tok, " ")
-    words = [w for w in _WORD.findall(text) if w.lower().strip(".") not in _FILLER and len(w.strip(".")) > 0]
+    words = [w for w in _WORD.findall(text) if w.lower().strip(".") not in FILLER and len(w.strip(".")) > 0]
     words = [w for w in words if not _NOT_MEMBER.fullmatch(w)]
     return " ".join(words).strip()
 
@@ -372,7 +369,7 @@ def _borrow_dates(cols: list[Column]) -> list[Column]:
     return out
 
 
-def _members_between(cols: list[Column], covers: list[list[Unit]]) -> list[Column]:
+def _members_between(cols: list[Column]) -> list[Column]:
     """`2014 GAAP | Adj. | 2014 Non-GAAP`: a member column between two columns of one period is of that period.
 
     A column between two different periods (a bridge's `Sales Volume` between two quarters) stays what it is.
@@ -389,7 +386,7 @@ def _members_between(cols: list[Column], covers: list[list[Unit]]) -> list[Colum
     return out
 
 
-def _from_context(cols: list[Column], leaves: list[Unit], context: str) -> list[Column]:
+def _from_context(cols: list[Column], context: str) -> list[Column]:
     """What the header does not print comes from the table's title: a length, a month and day, or, for a
     table whose columns are entities or measures, the whole period (`For the Three Months Ended March 31, 2022`)."""
     if not context:

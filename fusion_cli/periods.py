@@ -40,7 +40,7 @@ _TOKEN = re.compile(
     r"|(?P<asof>\bas\s+of\b|\bas\s+at\b|\bbalance\s+at\b)",
     re.IGNORECASE,
 )
-_FILLER = set(
+FILLER = set(
     "ended ending end months month weeks week quarter quarters year years fiscal for the and of at as to "
     "period periods unaudited audited in thousands millions billions except per share shares data amounts "
     "percentages percent restated actual reported total full date ytd vs versus combined consolidated "
@@ -191,7 +191,7 @@ _VOCABULARY = frozenset(
     "quarterly ended end ending half h year years full annual to date ytd of net total sales revenue revenues percent "
     "percentage as a margin change variance increase decrease growth bps inc y yoy chg favorable unfavorable better "
     "worse decline amount amounts dollar dollars at balance trailing ttm ltm last vs versus fy".split()
-) | frozenset(run for word in _FILLER for run in re.findall("[a-z]+", word))
+) | frozenset(run for word in FILLER for run in re.findall("[a-z]+", word))
 _LETTERS = re.compile(r"[a-z]+")
 
 # An amount as tables print it (thousands separators) that no date can hold: the line is a data row.
@@ -309,7 +309,7 @@ def _reads_as_header(line: Line) -> bool:
     rest = _HEADER_MARKER.sub(" ", " ".join(pieces))  # the line without its tokens and footnote markers
     if _AMOUNT_IN_HEADER.search(rest):
         return False  # amounts in the line: a data row
-    words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in _FILLER and not w.isdigit()]
+    words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in FILLER and not w.isdigit()]
     return len(words) <= 2
 
 
