@@ -16,6 +16,7 @@ from .concepts import normalize_label
 from .model import Extraction, Fact, Point
 from .numbers import SCALES
 from .series import Series, SeriesPeriod, label_text, series_period
+from .units import is_money, is_per_share
 
 ANCHORS = frozenset({"net_income", "net_income_to_common", "income_continuing_ops", "operating_income", "income_before_tax",
                      "gross_profit", "operating_cash_flow", "revenue", "eps_basic", "eps_diluted", "eps_continuing_ops"})
@@ -73,7 +74,7 @@ def bridges(series: Series, releases: list[Extraction]) -> list[Bridge]:
 def _table_bridges(facts: list[Fact], fy_end: int) -> list[Bridge]:
     runs: dict[tuple[str, int, str], list[Fact]] = {}
     for fact in facts:
-        if fact.unit in ("USD", "USD/share"):
+        if is_money(fact.unit) or is_per_share(fact.unit):
             runs.setdefault((fact.period_end, fact.period_months, fact.unit), []).append(fact)
     out = []
     for (end, months, unit), rows in runs.items():
@@ -231,9 +232,9 @@ def derived_ebitda(series: Series) -> tuple[list[Point], dict[SeriesPeriod, tupl
         total = operating[0] + dna[0]
         key = "derived ebitda"
         points += [
-            point(series, "bridge", "Operating income", "operating_income", period, "start", operating[0], "USD", operating[1], key=f"{key}#start"),
-            point(series, "bridge", "Depreciation and amortization", "depreciation_amortization", period, "adjustment", dna[0], "USD", dna[1], key=f"{key}#dna"),
-            point(series, "bridge", "EBITDA", "ebitda", period, "computed", total, "USD", "derived",
+            point(series, "bridge", "Operating income", "operating_income", period, "start", operating[0], series.currency, operating[1], key=f"{key}#start"),
+            point(series, "bridge", "Depreciation and amortization", "depreciation_amortization", period, "adjustment", dna[0], series.currency, dna[1], key=f"{key}#dna"),
+            point(series, "bridge", "EBITDA", "ebitda", period, "computed", total, series.currency, "derived",
                   "derived: operating income + depreciation and amortization", key=f"{key}#ebitda"),
         ]
         values[period] = (total, "derived")

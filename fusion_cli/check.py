@@ -13,6 +13,7 @@ from decimal import Decimal
 from .bridges import Bridge, precision
 from .concepts import normalize_label
 from .model import Check, Extraction, Fact
+from .units import is_money
 
 TOTALS = frozenset({"operating_expenses", "other_income_total", "total_current_assets", "total_assets",
                     "total_current_liabilities", "total_long_term_liabilities", "total_liabilities", "total_equity",
@@ -62,7 +63,7 @@ def _columns(ext: Extraction, statements: tuple[str, ...]) -> dict[tuple[int, st
     """USD facts grouped by table, period and member (each of `GAAP | Adj. | Non-GAAP` foots on its own), in line order."""
     columns: dict[tuple[int, str], list[Fact]] = {}
     for f in ext.facts:
-        if f.statement in statements and f.unit == "USD" and f.period_end:
+        if f.statement in statements and is_money(f.unit) and f.period_end:
             columns.setdefault((f.table_line, f"{f.period_end}/{f.period_months}/{f.member}"), []).append(f)
     return columns
 
@@ -194,11 +195,11 @@ def ties(ext: Extraction, found: list[Bridge], tolerance: Tolerance = Tolerance(
     """Reconciliation lines against the statements: the starting line, D&A, interest, taxes, stock compensation."""
     index: dict[tuple[str, str, str], Fact] = {}
     for f in ext.facts:
-        if f.unit == "USD" and f.concept and f.period_end and not f.member:
+        if is_money(f.unit) and f.concept and f.period_end and not f.member:
             index.setdefault((f.statement, f.concept, f"{f.period_end}/{f.period_months}"), f)
     checks = []
     for bridge in found:
-        if bridge.unit != "USD":
+        if not is_money(bridge.unit):
             continue
         for step in bridge.steps:
             if step.kind not in ("start", "adjustment"):

@@ -333,13 +333,13 @@ class _Context:
             return self.margins.get((concept, period.label))
         if kind == "per_share":
             for concept in ("eps_diluted", "eps_basic"):
-                entry = self.series.get(f"income|USD/share|c:{concept}", period)
+                entry = self.series.get(f"income|{self.series.currency}/share|c:{concept}", period)
                 if entry is not None:
                     return entry.value
             return None
         section = "balance" if self.kind == "balance" else "income"
         for sec in (section, "reconciliation"):
-            entry = self.series.get(f"{sec}|USD|c:{self.concept}", period)
+            entry = self.series.get(f"{sec}|{self.series.currency}|c:{self.concept}", period)
             if entry is not None:
                 return entry.value
         return None

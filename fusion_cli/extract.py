@@ -12,12 +12,13 @@ from typing import Iterable, Iterator
 from .concepts import map_concept, unit_of
 from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
-from .numbers import SCALES, ScaleNote, detect_scale
+from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .headers import row_period
 from .periods import fiscal_label, fiscal_year_end, opening_date, parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
 from .tables import RawTable, find_tables
+from .units import POPULATIONS, currency_of, document_currency, is_money, is_per_share, measure_of, money, row_measure, states_currency
 
 _COMPANY = re.compile(
     r"\b((?:(?:[A-Z]|[a-z][A-Z])[A-Za-z&'\-]*,?\s){1,6}(?i:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.))(?![A-Za-z])"
@@ -62,6 +63,7 @@ class Run:
         self.prose = tuple(seen.prose)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
         self.notes = seen.notes  # every scale note with its line: a table that prints none takes the last one above it
+        self.currency = document_currency(seen.currencies)
         self.fy_end = _fiscal_year_end(self.raw_tables)
         self.anchors = frozenset(date(c.year, c.month, c.day) for t in self.raw_tables for c in t.columns
                                  if c.kind == "period" and c.year and c.month and c.day and _real_date(c.year, c.month, c.day)) | seen.ends
@@ -85,13 +87,13 @@ class Run:
         while pending:
             raw = pending.pop()  # dropped once its facts are out
             above = self._note_above(raw.first_line)
-            table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors)
+            table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors, self.currency)
             self.findings.extend(table_findings)
             if table is None:
                 continue
             if self.keep_tables:
                 self.tables.append(table)
-            table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings)
+            table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings, self.currency)
             if table_rows and above is not None and above.scale != "units" and _table_scale(raw) is None:
                 borrowed.append((raw.first_line, above))
             table_rows = per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
@@ -145,18 +147,22 @@ class _Seen:
         self.notes: list[tuple[int, ScaleNote]] = []  # every scale note, with its line
         self.prose: list[tuple[int, str]] = []  # (line, text) of sentences, for checking the release's claims
         self.ends: set[date] = set()  # period ends the text names (`the quarter ended April 28, 2024`)
+        self.currencies: list[str] = []  # the currencies the release's notes name, one vote per note
 
     def watch(self, lines: Iterable[Line]) -> Iterator[Line]:
         for line in lines:
             text = line.text
             if len(self.head) < _HEAD_LINES:
                 self.head.append(line)
-            if len(text) < 240:
+            if len(text) < 240 and not _row_of_values(line):
                 note = detect_scale(text)
                 if note is not None:
                     self.note = self.note or note
                     self.scales.add(note.scale)
                     self.notes.append((line.number, note))
+                    self.currencies.append(currency_of(note.text))
+                elif "ollar" in text or "uro" in text or "in " in text:
+                    self.currencies.append(states_currency(text))
             if line.cells is None and _is_sentence(text):
                 self.prose.append((line.number, text))
                 if "nded" in text or "nding" in text:
@@ -170,6 +176,14 @@ _NUMBER_WORD = re.compile(r"[$(]{0,3}[\d,.]{1,40}\)?%?[,.;]?")
 _YEAR_WORD = re.compile(r"\d{4}[,.;]?")
 _TWO_WORDS = re.compile(r"\b[a-z]{3,} [a-z]{2}")
 _ANY_DIGIT = re.compile(r"\d")
+
+
+def _row_of_values(line: Line) -> bool:
+    """A row of a table (`Headcount (in thousands) | 12 | 13`): its scale words are its own, not a note for the tables."""
+    if line.cells is not None:
+        return any(parse_amount(c.text) is not None and not is_year(c.text) for c in line.cells[1:])
+    last = line.text.rsplit(None, 1)[-1] if line.text.strip() else ""
+    return parse_amount(last) is not None and not is_year(last) and len(line.text.split()) > 1
 
 
 def _is_sentence(text: str) -> bool:
@@ -224,16 +238,19 @@ def _fiscal_year_end(tables: list[RawTable]) -> int:
 
 
 def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None,
-                anchors: frozenset[date] = frozenset()) -> tuple[Table | None, list[Period | None], list[Finding]]:
-    """Title, statement kind, scale and periods of a found table."""
+                anchors: frozenset[date] = frozenset(),
+                currency: str = "USD") -> tuple[Table | None, list[Period | None], list[Finding]]:
+    """Title, statement kind, scale, unit and periods of a found table."""
     findings: list[Finding] = []
     title = _title(raw)
     header_text = " ".join(line.text for line in raw.header)
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows] + [c.member for c in raw.columns if c.kind == "measure"])
     where = f"{name}:{raw.first_line}"
-    note = _table_scale(raw) or doc_scale
+    own = _table_scale(raw)
+    note = own or doc_scale
+    unit = _table_unit(own, note, currency)
     if any(c.kind == "measure" for c in raw.columns):
-        return _transposed(raw, name, title, statement, note, fy_end, anchors)
+        return _transposed(raw, name, title, statement, note, fy_end, anchors, unit)
     instant = holds_balances(statement, [r.label for r in raw.rows])
     periods = tuple(to_period(c, statement, fy_end, anchors, instant) if c.kind == "period" else None for c in raw.columns)
     if instant and statement != "balance" and all(p is None or p.months for p in periods) and _all_stocks(raw):
@@ -256,12 +273,23 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
         return None, [], findings + [Finding("warning", where, "table without dated columns skipped")]
     rows = tuple(Row(r.line, strip_markers(r.label), strip_markers(r.section), tuple((j, a, r.line) for j, a in r.amounts()))
                  for r in raw.rows)
-    table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line)
+    table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line,
+                  unit=unit)
     return table, list(periods), findings
 
 
+def _table_unit(own: ScaleNote | None, note: ScaleNote | None, currency: str) -> str:
+    """A table's unit: the currency its note names, a unit that is not money its own note names (`millions of kWh`),
+    else the release's currency."""
+    named = currency_of(note.text) if note is not None else ""
+    if named:
+        return named
+    measure = measure_of(own.text) if own is not None else ""
+    return measure if measure and measure not in ("x", "days") else currency
+
+
 def _transposed(raw: RawTable, name: str, title: str, statement: str, note: ScaleNote | None, fy_end: int,
-                anchors: frozenset[date]) -> tuple[Table | None, list[Period | None], list[Finding]]:
+                anchors: frozenset[date], unit: str) -> tuple[Table | None, list[Period | None], list[Finding]]:
     """A table whose columns are measures and whose rows name periods: each row's period read from its label,
     rows that name none (adjustments) taking the period of the row above them that does."""
     rows, last, findings = [], None, []
@@ -280,7 +308,7 @@ def _transposed(raw: RawTable, name: str, title: str, statement: str, note: Scal
         return None, [], findings + [Finding("warning", f"{name}:{raw.first_line}", "table of measures whose rows name no periods skipped")]
     measures = tuple(strip_markers(c.member) for c in raw.columns)
     table = Table(title, statement, periods, tuple(rows), note.scale if note else "units", note.text if note else "",
-                  raw.first_line, measures)
+                  raw.first_line, measures, unit)
     return table, [], findings
 
 
@@ -307,7 +335,8 @@ def _table_scale(raw: RawTable) -> ScaleNote | None:
 
 
 def table_facts(table: Table, periods: list[Period | None], name: str, company: str, fy_end: int = 12,
-                anchors: frozenset[date] = frozenset(), findings: list[Finding] | None = None) -> list[Fact]:
+                anchors: frozenset[date] = frozenset(), findings: list[Finding] | None = None,
+                currency: str = "USD") -> list[Fact]:
     """One Fact per printed number of a table that sits in a period column (periods aligned with columns).
 
     A row that is a balance inside a table of flows (`Cash at end of period`, `Equity ratio at period-end`,
@@ -318,11 +347,12 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     facts = []
     seen: set[tuple[str, object, Decimal]] = set()
     if table.measures:
-        return _measure_facts(table, name, company, scale, shares_scale)
+        return _measure_facts(table, name, company, scale, shares_scale, currency)
     for row in table.rows:
         if _COMPARISON_SECTION.search(row.section):
             continue  # `AS REPORTED REVENUE GROWTH RATES`: rows of changes, not of the periods' amounts
         moment = _moment(row.label, row.section) if table.statement != "balance" else None
+        sign = _loss_sign(row, name, findings)
         for j, amount, line in row.values:
             period = periods[j]
             if period is None or amount.value is None:
@@ -334,18 +364,20 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 seen.add((row.label, period.end, amount.value))
             concept = _member_concept(period.member, row.label, row.section, table.statement, amount)
             unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
-            factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
+            concept, unit, factor, scaled = _measured(concept, unit, row.label, table, scale, shares_scale, currency)
+            if sign == -1 and concept in RESULTS:
+                factor = -factor  # `Net loss | 4,200,103`: a loss printed without its parentheses
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=row.label,
                 concept=concept, period_end=period.end.isoformat() if period.end else None, period_months=period.months,
                 fiscal_period=period.fiscal,
-                value=amount.value * factor, scale=table.scale if factor != 1 else "units", as_printed=amount.text,
+                value=amount.value * factor, scale=scaled, as_printed=amount.text,
                 line=line, unit=unit, group=row.section, table_line=table.line, member=period.member,
             ))
     return facts
 
 
-def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares_scale: Decimal) -> list[Fact]:
+def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares_scale: Decimal, currency: str) -> list[Fact]:
     """Facts of a transposed table: a row naming a period gives each measure's value for it (label the measure,
     member the rest of the row's label); an adjustment row keeps its label, with the measure as member."""
     facts = []
@@ -363,14 +395,59 @@ def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares
             unit = unit_of(concept, measure, "", amount, table.title)
             if _RATIO.search(measure) and unit == "USD" and abs(amount.value) < 1000:
                 unit = "%"  # `Operating Profit Margin | 13.7`: a ratio column, its % sign printed apart or not at all
-            factor = scale if unit == "USD" else shares_scale if unit == "shares" else _ONE
+            concept, unit, factor, scaled = _measured(concept, unit, measure, table, scale, shares_scale, currency)
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=label, concept=concept,
                 period_end=period.end.isoformat(), period_months=period.months, fiscal_period=period.fiscal,
-                value=amount.value * factor, scale=table.scale if factor != 1 else "units", as_printed=amount.text,
+                value=amount.value * factor, scale=scaled, as_printed=amount.text,
                 line=line, unit=unit, group=row.section, table_line=table.line, member=member,
             ))
     return facts
+
+
+# Results that are a profit or a loss: a row naming only the loss holds the loss as a negative amount.
+RESULTS = frozenset(("net_income", "net_income_to_common", "operating_income", "income_before_tax", "income_continuing_ops",
+                     "income_discontinued_ops", "gross_profit", "ebitda", "adjusted_ebitda", "adjusted_net_income",
+                     "eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps"))
+_LOSS = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b")
+_GAIN = re.compile(r"(?i)\b(?:income|earnings|profit|gain|surplus)\b")
+_TAX_WORDS = re.compile(r"(?i)\bincome tax(?:es)?\b|\btax(?:es)? on income\b")
+
+
+def _loss_sign(row: Row, name: str, findings: list[Finding] | None) -> int:
+    """-1 for a row that names only a loss (`Net loss`, `Loss before income taxes`) and prints every value without
+    a sign: its values are losses. A loss row printing both signs is kept as printed, and reported."""
+    if not _LOSS.search(row.label) or _GAIN.search(_TAX_WORDS.sub(" ", row.label)):
+        return 1
+    signs = {amount.value > 0 for _j, amount, _line in row.values if amount.value}
+    if signs == {True}:
+        return -1
+    if len(signs) == 2 and findings is not None:
+        findings.append(Finding("warning", f"{name}:{row.line}", f"row '{row.label[:60]}' names a loss but prints values of "
+                                                                f"both signs; they are kept as printed"))
+    return 1
+
+
+def _measured(concept: str | None, unit: str, label: str, table: Table, scale: Decimal, shares_scale: Decimal,
+              currency: str) -> tuple[str | None, str, Decimal, str]:
+    """A value's concept, unit and scale factor: money in the currency its row or table names, counted rows
+    (stores, kWh, headcount) in their own unit and never money, and a row's own scale note for that row only."""
+    if unit in ("USD", "count"):
+        measure = row_measure(label) if concept is None or unit == "count" else ""
+        if not measure and not is_money(table.unit) and unit == "USD" and not currency_of(label):
+            measure = table.unit  # a row of a `(millions of kWh)` table
+        if measure:
+            concept, unit = None, measure
+    if unit.startswith("USD"):
+        unit = money(unit, currency_of(label) or (table.unit if is_money(table.unit) else currency))
+    own = detect_scale(label) if unit != "%" and not unit.endswith("/share") else None
+    if own is not None:
+        return concept, unit, Decimal(SCALES[own.scale]), own.scale
+    # customers and subscribers are printed in the table's thousands or millions (`Active customers | 21` under
+    # `in millions, except ...`); stores, staff and tonnes are counted as printed unless their own row says otherwise
+    scaled_too = is_money(unit) or unit == table.unit or unit in POPULATIONS
+    factor = scale if scaled_too else shares_scale if unit == "shares" else _ONE
+    return concept, unit, factor, table.scale if factor != 1 else "units"
 
 
 _ADJUSTED = re.compile(r"(?i)(?<!retrospectively )adjusted|non-?gaap")  # `Retrospectively Adjusted` is restated GAAP
@@ -448,14 +525,14 @@ def per_share_blocks(facts: list[Fact]) -> list[Fact]:
     out = []
     for fact in facts:
         column = (fact.period_end, fact.period_months)
-        if fact.unit == "USD/share" and fact.concept in _EPS:
+        if is_per_share(fact.unit) and fact.concept in _EPS:
             inside[column] = True
         elif fact.concept == "adjusted_eps":
             inside[column] = False
-        elif inside.get(column) and fact.unit == "USD":
+        elif inside.get(column) and is_money(fact.unit):
             printed = fact.value / Decimal(SCALES[fact.scale])
             if printed == 0 or (_CENTS.search(fact.as_printed) and abs(printed) < 100):
-                fact = fact._replace(value=printed, scale="units", unit="USD/share")
+                fact = fact._replace(value=printed, scale="units", unit=f"{fact.unit}/share")
             else:
                 inside[column] = False
         out.append(fact)

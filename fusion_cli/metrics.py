@@ -115,9 +115,9 @@ def direction(old: Decimal, new: Decimal) -> str:
 
 
 def lookup(series: Series, concept: str, period: SeriesPeriod, sections: tuple[str, ...] = ("income", "reconciliation")) -> tuple[Decimal, str] | None:
-    """A concept's USD value in a period: (value, source), from the first section that has it."""
+    """A concept's value in the company's currency in a period: (value, source), from the first section that has it."""
     for section in sections:
-        entry = series.get(f"{section}|USD|c:{concept}", period)
+        entry = series.get(f"{section}|{series.currency}|c:{concept}", period)
         if entry is not None:
             return entry.value, entry.source
     return None
@@ -177,13 +177,13 @@ def _income_margins(series: Series, period: SeriesPeriod, ebitda: dict[SeriesPer
 
 def _balance_ratios(series: Series, period: SeriesPeriod):
     def get(concept: str) -> Decimal | None:
-        entry = series.get(f"balance|USD|c:{concept}", period)
+        entry = series.get(f"balance|{series.currency}|c:{concept}", period)
         return entry.value if entry else None
 
     out = []
     assets, liabilities = get("total_current_assets"), get("total_current_liabilities")
     if assets is not None and liabilities is not None:
-        out.append(("Working capital", "working_capital", period, assets - liabilities, "USD", "current assets - current liabilities"))
+        out.append(("Working capital", "working_capital", period, assets - liabilities, series.currency, "current assets - current liabilities"))
         if liabilities > 0:
             out.append(("Current ratio", "current_ratio", period, rounded(assets / liabilities), "x", "current assets / current liabilities"))
     total_assets, total_liabilities = get("total_assets"), get("total_liabilities")

@@ -80,6 +80,7 @@ class Table(NamedTuple):
     scale_note: str  # the note as printed, e.g. "in thousands, except per share data"
     line: int  # first line of the table
     measures: tuple[str, ...] = ()  # a transposed table's columns: measures (`Operating Profit | Profit`), periods in its rows
+    unit: str = "USD"  # the currency of its money (`CAD`, `EUR`), or the unit that is not money its note names (`kWh`)
 
 
 class Fact(NamedTuple):
@@ -98,7 +99,7 @@ class Fact(NamedTuple):
     scale: str
     as_printed: str
     line: int
-    unit: str = "USD"  # USD | USD/share | shares | count | %
+    unit: str = "USD"  # a currency (USD, CAD, EUR) | CAD/share | shares | % | a unit that is not money (kWh, employees, stores, bps)
     group: str = ""  # the heading the row sits under, e.g. "Operating expenses:"
     table_line: int = 0  # first line of the table: identifies the table within its file
     member: str = ""  # the column's member besides its period (XBRL's dimension value): `GAAP`, `Adj.`, `Domestic`; empty for ordinary columns

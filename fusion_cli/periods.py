@@ -383,13 +383,14 @@ def quarter_number(text: str) -> int | None:
 
 
 def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[date] = frozenset(),
-              instant: bool = False) -> Period | None:
+              instant: bool = False, offset: int = 0) -> Period | None:
     """Turn a period column into a Period; None when the column has no year.
 
     An end the column does not print (`Q2`, `Fiscal 2025 | Total`) is inferred from the fiscal year's end,
     then set on a date the release prints near it (`anchors`): 52/53-week years end on a weekday, and
     their quarters thirteen weeks apart. `instant`: the table holds balances, so a date with no length
-    printed is a point in time."""
+    printed is a point in time. `offset`: how the company numbers its fiscal years (see `fiscal_quarter`);
+    a year printed without a date is such a number."""
     if col.year is None:
         return None
     months = col.months
@@ -398,11 +399,11 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
     guessed = False
     month, day, year = col.month, col.day, col.year
     if month is None and col.quarter and months in (3, 12):
-        month, guessed = (fy_end + 3 * col.quarter - 1) % 12 + 1, True
-        if month > fy_end:  # a fiscal year is named for the year it ends in: its first quarters end the year before
+        month, guessed, year = (fy_end + 3 * col.quarter - 1) % 12 + 1, True, year - offset
+        if month > fy_end:  # the fiscal year ends in calendar year `year`: its first quarters end the year before
             year -= 1
     elif month is None and months == 12:
-        month, guessed = fy_end, True
+        month, guessed, year = fy_end, True, year - offset
     end = None
     if month is not None:
         last = calendar.monthrange(year, month)[1]
@@ -423,7 +424,7 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
         if months % 3:
             months, assumed = None, False
     header = col.text
-    return Period(end, months, fiscal_label(end, months, fy_end), header, guessed, assumed, why, col.member)
+    return Period(end, months, fiscal_label(end, months, fy_end, offset), header, guessed, assumed, why, col.member)
 
 
 def _from_year_start(end: date, fy_end: int) -> int:
@@ -472,14 +473,32 @@ def _month_end(day: date, months: int) -> date:
     return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
-def fiscal_label(end: date | None, months: int | None, fy_end: int = 12) -> str:
-    """`Q1 2011`, `6M 2010`, `9M 2009`, `FY 2010`; a balance-sheet date gets its quarter's label."""
-    if end is None:
-        return ""
+class FiscalQuarter(NamedTuple):
+    """The fiscal quarter a date closes, and the number of that quarter's fiscal year."""
+
+    quarter: int  # 1-4
+    year: int  # the fiscal year as the company numbers it
+
+
+def fiscal_quarter(end: date, fy_end: int = 12, offset: int = 0) -> FiscalQuarter:
+    """Which quarter of which fiscal year ends on `end`, for a year ending in month `fy_end`.
+
+    `offset` is how the company numbers its years: 0 by the calendar year the fiscal year ends in
+    (Microsoft's year to June 30, 2024 is fiscal 2024), -1 by the year it starts in (a retailer's
+    year to February 1, 2025 is fiscal 2024)."""
     month = end.month if end.day > 7 else (end.month - 2) % 12 + 1  # 52/53-week years end near month end
     year = end.year if end.day > 7 or end.month != 1 else end.year - 1
     fy = year if month <= fy_end else year + 1
-    quarter = ((month - fy_end - 1) % 12) // 3 + 1
+    return FiscalQuarter(((month - fy_end - 1) % 12) // 3 + 1, fy + offset)
+
+
+def fiscal_label(end: date | None, months: int | None, fy_end: int = 12, offset: int = 0) -> str:
+    """`Q1 2011`, `6M 2010`, `9M 2009`, `FY 2010`; a balance-sheet date gets its quarter's label.
+
+    `offset` (see `fiscal_quarter`) changes only the year's number, never the label's form."""
+    if end is None:
+        return ""
+    quarter, fy = fiscal_quarter(end, fy_end, offset)
     if months in (0, 3, None):
         return f"Q{quarter} {fy}"
     if months == 12:

@@ -19,6 +19,7 @@ from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
 from .numbers import SCALES
 from .periods import fiscal_label
+from .units import is_money, is_per_share
 
 STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
 ADDITIVE = ("income", "cashflow", "reconciliation")
@@ -71,6 +72,7 @@ class Series:
     values: dict[tuple[str, SeriesPeriod], Entry]
     fy_end: int
     scale: str  # the scale most of its numbers were printed in
+    currency: str = "USD"  # the currency most of its money is in
 
     def get(self, key: str, period: SeriesPeriod) -> Entry | None:
         """The entry of an item in a period, if any."""
@@ -161,7 +163,7 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
     values.update(derived)
     periods = sorted({p for _k, p in values}, key=lambda p: (p.end, p.months))
     series = Series(company, tuple(e.file for e, _r in per_release), tuple(registry.ordered()), tuple(periods),
-                    values, fy_end, _main_scale(releases))
+                    values, fy_end, _main_scale(releases), _main_currency(releases))
     return series, findings
 
 
@@ -307,9 +309,9 @@ _SHARE_WORD = re.compile(r"share|eps|per\b", re.I)
 
 def _display(fact: Fact) -> str:
     label = " ".join(fact.label.split()).rstrip(":")
-    if fact.unit in ("USD/share", "shares") and not _SHARE_WORD.search(label):
+    if (is_per_share(fact.unit) or fact.unit == "shares") and not _SHARE_WORD.search(label):
         heading = " ".join(fact.group.split()).rstrip(":")
-        return f"{label} ({heading})" if heading else f"{label} ({'per share' if fact.unit == 'USD/share' else 'shares'})"
+        return f"{label} ({heading})" if heading else f"{label} ({'per share' if is_per_share(fact.unit) else 'shares'})"
     return label
 
 
@@ -392,7 +394,7 @@ def _derive_quarters(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[
     spans: dict[str, dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]]] = defaultdict(dict)
     for (key, period), entry in values.items():
         item = items[key]
-        if item.section in ADDITIVE and item.unit == "USD" and period.months:
+        if item.section in ADDITIVE and is_money(item.unit) and period.months:
             spans[key][(period.fy, period.quarter, period.months)] = (period, entry)
     derived = {}
     for key, known in spans.items():
@@ -419,5 +421,10 @@ def _derive_one(known: dict, fy: int, quarter: int) -> tuple[SeriesPeriod, Entry
 
 
 def _main_scale(releases: list[Extraction]) -> str:
-    votes = Counter(f.scale for r in releases for f in r.facts if f.unit == "USD")
+    votes = Counter(f.scale for r in releases for f in r.facts if is_money(f.unit))
     return votes.most_common(1)[0][0] if votes else "units"
+
+
+def _main_currency(releases: list[Extraction]) -> str:
+    votes = Counter(f.unit for r in releases for f in r.facts if is_money(f.unit))
+    return votes.most_common(1)[0][0] if votes else "USD"

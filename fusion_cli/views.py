@@ -13,6 +13,7 @@ from .analysis import Analysis
 from .model import Point
 from .numbers import SCALES
 from .series import Series, merge_orders as _merge_orders
+from .units import is_money
 
 SECTION_TITLES = {"income": "income statement", "balance": "balance sheet", "cashflow": "cash flow", "reconciliation": "non-GAAP reconciliation"}
 SUMMARY_FLOWS = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_basic", "ebitda", "adjusted_ebitda")
@@ -44,8 +45,9 @@ class Grid:
 class Formatter:
     """Numbers as a reader wants them: scaled for display, thousands separators, negatives in parentheses."""
 
-    def __init__(self, scale: str) -> None:
+    def __init__(self, scale: str, currency: str = "USD") -> None:
         self.scale = scale
+        self.currency = currency
         self.factor = Decimal(SCALES.get(scale, 1))
 
     def value(self, value: Decimal | None, unit: str, signed: bool = False) -> str:
@@ -57,10 +59,10 @@ class Formatter:
             text = f"{abs(value):,.1f} pp"
         elif unit == "x":
             text = f"{abs(value):,.2f}x"
-        elif unit == "USD/share":
+        elif unit.endswith("/share"):
             text = f"{abs(value):,.2f}"
-        elif unit == "shares":
-            text = f"{abs(value):,.0f}"
+        elif not is_money(unit):  # shares, stores, kWh: counted as printed, never in the money's display scale
+            text = f"{abs(value):,f}".rstrip("0").rstrip(".") if value != value.to_integral_value() else f"{abs(value):,.0f}"
         else:
             scaled = abs(value) / self.factor
             text = f"{scaled:,.1f}" if self.factor >= 1_000_000 and scaled != scaled.to_integral_value() else f"{scaled:,.0f}"
@@ -79,7 +81,7 @@ class Formatter:
 
     @property
     def note(self) -> str:
-        return "" if self.scale == "units" else f"USD in {self.scale}"
+        return "" if self.scale == "units" else f"{self.currency} in {self.scale}"
 
 
 def build(analysis: Analysis, view: str, scale: str = "auto") -> list[Grid]:
@@ -87,7 +89,7 @@ def build(analysis: Analysis, view: str, scale: str = "auto") -> list[Grid]:
     grids: list[Grid] = []
     for series in analysis.series:
         points = [p for p in analysis.points if p.company == series.company]
-        fmt = Formatter(series.scale if scale == "auto" else scale)
+        fmt = Formatter(series.scale if scale == "auto" else scale, series.currency)
         makers = {
             "summary": (_summary,), "statements": (_statements,), "changes": (_changes,),
             "margins": (_margins,), "bridge": (_bridges,), "all": (_statements, _changes, _margins, _bridges),

@@ -1,0 +1,157 @@
+"""Facts that mean what they say: currency, units that are not money, the sign of losses (invented releases)."""
+from decimal import Decimal as D
+
+import pytest
+
+from fusion_cli.extract import extract
+from fusion_cli.read import parse_bytes
+from fusion_cli.units import currency_of, document_currency, measure_of, row_measure, states_currency
+
+
+def run(text: str, name: str = "r.md"):
+    return extract(parse_bytes(name, text.encode()))
+
+
+def by_label(extraction, label: str):
+    return [f for f in extraction.facts if f.label == label]
+
+
+INCOME = """Maple Corp. Reports Fourth Quarter Results
+
+{note}
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | $ 1,200 | $ 1,000 |
+| Cost of revenue | 700 | 600 |
+| Gross profit | 500 | 400 |
+| Operating income | 200 | 150 |
+| Net income | 120 | 90 |
+| Net income per share, diluted | $ 0.45 | $ 0.40 |
+"""
+
+
+@pytest.mark.parametrize("note, unit", [
+    ("(in thousands of Canadian dollars, except per unit amounts)", "CAD"),
+    ("(EUR million)", "EUR"),
+    ("(In millions of U.S. dollars)", "USD"),
+    ("(in thousands)", "USD"),
+    ("(in £ millions)", "GBP"),
+])
+def test_a_tables_note_names_its_currency(note, unit):
+    extraction = run(INCOME.format(note=note))
+    assert by_label(extraction, "Revenue")[0].unit == unit
+    assert by_label(extraction, "Net income per share, diluted")[0].unit == f"{unit}/share"
+    assert by_label(extraction, "Net income per share, diluted")[0].value == D("0.45")
+
+
+def test_a_release_that_states_its_currency_once_prints_every_table_in_it():
+    text = "(All amounts in Canadian dollars unless otherwise noted)\n\n" + INCOME.format(note="(in thousands)")
+    extraction = run(text)
+    assert {f.unit for f in extraction.facts} == {"CAD", "CAD/share"}
+    assert by_label(extraction, "Revenue")[0].value == 1_200_000
+
+
+def test_a_row_that_names_its_currency_keeps_it():
+    text = INCOME.format(note="(in thousands of U.S. dollars)").replace("| Net income per share, diluted |",
+                                                                         "| Dividend per share, EUR |")
+    assert by_label(run(text), "Dividend per share, EUR")[0].unit == "EUR/share"
+
+
+OPERATING = """Volt Utilities, Inc. Reports Third Quarter Results
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| (in thousands) | 2025 | 2024 |
+| Operating revenues | $ 5,000 | $ 4,500 |
+| Operating expenses | 4,000 | 3,700 |
+| Operating income | 1,000 | 800 |
+| Net income | 600 | 500 |
+| Headcount (in thousands) | 12 | 11 |
+| Number of stores | 1,234 | 1,200 |
+| Net interest margin (bps) | 310 | 295 |
+
+Electric sales (millions of kWh)
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Residential | 4,100 | 3,900 |
+| Commercial | 3,000 | 2,800 |
+| Total retail sales | 7,100 | 6,700 |
+"""
+
+
+def test_rows_counted_in_other_units_are_never_money():
+    extraction = run(OPERATING)
+    head = by_label(extraction, "Headcount (in thousands)")[0]
+    assert (head.unit, head.value, head.concept) == ("employees", 12_000, None)  # its own note, for itself only
+    stores = by_label(extraction, "Number of stores")[0]
+    assert (stores.unit, stores.value) == ("stores", 1234)  # the table's thousands are money's
+    assert by_label(extraction, "Net interest margin (bps)")[0].unit == "bps"
+    assert by_label(extraction, "Operating revenues")[0].value == 5_000_000  # the headcount row rescales nothing else
+    assert by_label(extraction, "Net income")[0].value == 600_000
+
+
+def test_a_table_of_kilowatt_hours_is_not_revenue():
+    extraction = run(OPERATING)
+    sales = by_label(extraction, "Total retail sales")
+    assert [(f.unit, f.value, f.concept) for f in sales] == [("kWh", 7_100_000_000, None), ("kWh", 6_700_000_000, None)]
+    assert not [f for f in extraction.facts if f.unit == "USD" and f.table.startswith("Electric")]
+
+
+LOSS = """Acme Widgets, Inc. Announces Results
+
+| | Three Months Ended March 31, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Revenue | 9,000,000 | 8,000,000 |
+| Operating expenses | 13,200,103 | 9,000,000 |
+| OPERATING LOSS | 4,200,103 | 1,000,000 |
+| Loss before income taxes | 4,200,103 | 1,000,000 |
+| NET LOSS | 4,200,103 | 1,000,000 |
+| Net loss per share | 0.12 | 0.03 |
+| Loss on disposal of assets | 5,000 | 0 |
+| Net (loss) income | (4,200,103) | 2,000 |
+| Operating loss, as adjusted | (100) | 200 |
+"""
+
+
+def test_a_loss_printed_without_parentheses_is_negative():
+    extraction = run(LOSS)
+    for label in ("OPERATING LOSS", "Loss before income taxes", "NET LOSS"):
+        fact = by_label(extraction, label)[0]
+        assert (fact.value, fact.as_printed) == (D(-4_200_103), "4,200,103"), label
+    assert by_label(extraction, "NET LOSS")[0].concept == "net_income"
+    assert by_label(extraction, "Net loss per share")[0].value == D("-0.12")
+
+
+def test_loss_items_and_signed_rows_keep_their_printed_sign():
+    extraction = run(LOSS)
+    assert by_label(extraction, "Loss on disposal of assets")[0].value == 5000  # a line item, not a result
+    assert [f.value for f in by_label(extraction, "Net (loss) income")] == [-4_200_103, 2000]
+    assert [f.value for f in by_label(extraction, "Operating loss, as adjusted")] == [-100, 200]
+    assert "prints values of both signs" in " ".join(f.message for f in extraction.findings)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("(in thousands of Canadian dollars)", "CAD"), ("C$0.45", "CAD"), ("EUR million", "EUR"), ("€ thousand", "EUR"),
+    ("(In NT$ million)", "TWD"), ("US$ in millions", "USD"), ("(in millions of pounds sterling)", "GBP"),
+    ("SEK m", "SEK"), ("(in thousands)", ""), ("Revenue", ""), ("Europe", ""),
+])
+def test_currency_words(text, code):
+    assert currency_of(text) == code
+
+
+def test_measures_and_statements():
+    assert measure_of("(millions of kWh)") == "kWh"
+    assert measure_of("Copper production (tonnes)") == "tonnes"
+    assert row_measure("Accounts receivable") == ""
+    assert row_measure("Revenue per customer") == ""  # money words win
+    assert row_measure("Short-term borrowings – net < 90 days") == ""
+    assert row_measure("Total customers") == "customers"
+    assert states_currency("(In United States dollars, except where noted otherwise)") == "USD"
+    assert states_currency("The weaker Canadian dollar reduced sales by 2%, or $40 million, in the quarter.") == ""
+    assert document_currency(["", "CAD", "USD", "CAD"]) == "CAD"
+    assert document_currency([""]) == "USD"
