@@ -279,6 +279,15 @@ def _line(source: str) -> int:
         return 0
 
 
+def printed_twice(ext: Extraction) -> list[Check]:
+    """Line items printed with two different values in two tables: the value the analysis uses is the expected one."""
+    from .precedence import choose, describe
+
+    return [Check("twice", "rounding" if t.rounding else "mismatch", t.other.label, t.other.fiscal_period, t.chosen.value,
+                  t.other.value, t.other.value - t.chosen.value, _where(t.other), _where(t.chosen), describe(t))
+            for t in choose(ext.facts)[1]]
+
+
 def summary(checks: list[Check]) -> str:
     """`34 ok, 3 rounding, 2 mismatch, 4 unverifiable`."""
     counts = {s: sum(1 for c in checks if c.status == s) for s in ("ok", "rounding", "mismatch", "unverifiable")}
@@ -291,7 +300,7 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
 
     result = analyze_extractions([ext])
     found = [b for company in result.bridges.values() for b in company]
-    checks = footing(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance)
+    checks = footing(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance) + printed_twice(ext)
     if result.series:
         from .claims import claims
 

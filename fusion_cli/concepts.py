@@ -16,7 +16,8 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("revenue", INCOME, (r"(?:total |consolidated )?(?:net )?(?:operating |property )?(?:revenues?|sales)(?: net)?", r"(?:total |consolidated )?sales and revenues", r"sales revenues?", r"(?:total )?net (?:revenues?|sales)", r"revenues? net", r"(?:total )?net sales and revenues?", r"turnover")),
     ("cost_of_revenue", INCOME, (r"(?:total )?costs? of (?:net )?(?:revenues?|sales|goods sold|products sold|services|products)(?: .*)?", r"cost of sales and services")),
     ("gross_profit", INCOME, (r"gross (?:profit|margin)(?: loss)?", r"gross loss")),
-    ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*", r"general and administrative(?: expenses?| costs?)?")),
+    ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*")),
+    ("general_administrative", INCOME, (r"(?:total )?general(?:,)? and administrative(?: expenses?| costs?)?", r"g ?and ?a(?: expenses?)?", r"administrative expenses?")),
     ("research_development", INCOME, (r"research and development(?: expenses?| costs?)?", r"r ?and ?d(?: expenses?)?", r"product development(?: expenses?)?")),
     ("marketing", INCOME, (r"(?:advertising and )?marketing(?: expenses?| and advertising)?", r"advertising(?: expenses?)?", r"sales and marketing(?: expenses?)?")),
     ("depreciation_amortization", ANY, (r"depreciation(?: and amortization)?(?: expenses?)?", r"depreciation,? amortization,? and other", r"depreciation,? (?:depletion )?and amortization(?: expenses?)?", r"amortization and depreciation")),
@@ -30,7 +31,7 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("income_tax", INCOME, (r"(?:provision for|benefit from|provision benefit for|benefit provision for) income taxes(?: net)?", r"income tax effects?", r"(?:federal |current )?income tax(?:es)?(?: expense| benefit| provision)?(?: benefit| expense| provision)?(?: net)?", r"(?:provision for|benefit from) taxes", r"income tax (?:expense|provision|benefit)")),
     ("income_continuing_ops", INCOME, (r"(?:net )?(?:income|loss|earnings)(?: loss)? from continuing operations", r"(?:income|loss|earnings)(?: loss)? from continuing operations(?: net of (?:income )?tax(?:es)?)?")),
     ("income_discontinued_ops", ("income", "other"), (r"(?:net )?(?:income|loss|earnings|gain)(?: loss)? (?:from|on) discontinued operations(?: .*)?", r"discontinued operations(?: net of .*)?")),
-    ("net_income", INCOME + ("cashflow",), (r"net (?:income|loss|earnings|profit)(?: loss)?", r"net (?:income|earnings)(?: loss)? and comprehensive (?:income|earnings)(?: loss)?", r"(?:net )?profit for the (?:period|year)", r"net (?:income|loss|earnings)(?: loss)? for the (?:period|quarter|year)", r"consolidated net (?:income|loss|earnings)(?: loss)?")),
+    ("net_income", INCOME + ("cashflow",), (r"net (?:income|loss|earnings|profit)(?: loss)?", r"net (?:income|earnings)(?: loss)? and comprehensive (?:income|earnings)(?: loss)?", r"(?:net )?profit for the (?:period|year)", r"net (?:income|loss|earnings)(?: loss)? for the (?:period|quarter|year)", r"consolidated net (?:income|loss|earnings)(?: loss)?", r"profit(?: loss)?", r"profit(?: loss)? of consolidated(?: and affiliated)? companies")),
     ("preferred_dividends", INCOME, (r"preferred (?:stock )?dividends(?: .*)?", r"dividends on preferred (?:stock|shares)(?: .*)?", r"accretion of preferred .*")),
     ("net_income_to_common", INCOME, (r"net (?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to common (?:stockholders|shareholders|shares)", r"(?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to common (?:stockholders|shareholders)", r"net (?:income|loss|earnings)(?: loss)? (?:applicable|attributable|available) to (?!non[- ]?controlling|noncontrolling|minority|participating).+")),
     ("cash", BALANCE, (r"(?:total )?cash and cash equivalents", r"cash and equivalents", r"cash", r"cash and due from banks")),
@@ -56,6 +57,7 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("ebitda", INCOME, (r"ebitda",)),
     ("adjusted_ebitda", INCOME, (r"(?:total )?adjusted ebitda", r"(?:operative|comparable|underlying) ebitda", r"non[- ]?gaap adjusted ebitda", r"adjusted ebitda(?: loss)?")),
     ("stock_compensation", ANY, (r"(?:stock|share|equity)[- ]?based compensation(?: expense)?(?: .*)?", r"non[- ]?cash (?:stock[- ]based |share[- ]based |equity[- ]based )?(?:stock )?compensation(?: expense)?(?: .*)?", r"stock compensation(?: expense)?", r"stock-?based compensation and related .*")),
+    ("adjusted_operating_income", INCOME, (r"(?:adjusted|non[- ]?gaap) (?:operating (?:income|profit|earnings)(?: loss)?|(?:income|earnings|profit)(?: loss)? from operations)(?: from continuing operations)?",)),
     ("adjusted_net_income", INCOME, (r"(?:adjusted|non[- ]?gaap) net (?:income|earnings|loss)(?: loss)?(?: .*)?", r"adjusted earnings(?: loss)?")),
     ("adjusted_eps", INCOME, (r"(?:adjusted|non[- ]?gaap) (?:diluted |dilutive )?(?:eps|earnings per .*share|net (?:income|earnings) per .*share)(?: .*)?", r"adjusted diluted (?:eps|earnings per .*)")),
 )
@@ -85,6 +87,9 @@ def normalize_label(label: str) -> str:
     return " ".join(text.split()).strip(" -'")
 
 
+_NOT_EARNINGS = re.compile(r"dividends?|distributions?|book value|net asset value|\bnav\b|equity|\bffo\b|\baffo\b|funds from operations|"
+                           r"cash flows?|revenues?|sales|capital|assets|deposits|price")
+_EARNINGS = re.compile(r"earnings|income|loss|profit|\beps\b")
 _BASIC_DILUTED = re.compile(r"\b(?:basic|diluted)\b")
 _DILUTED = re.compile(r"\bdiluted\b")
 
@@ -103,7 +108,9 @@ def _concept(label: str, section: str, statement: str, per_share: bool) -> str |
     low_label, low_section = label.lower(), section.lower()
     context = f"{low_section} {low_label}"
     if per_share and (_PER_SHARE.search(context) or norm in ("basic", "diluted", "basic and diluted")):
-        return _eps_concept(norm, low_label, context)
+        if _NOT_EARNINGS.search(low_label) or (not _EARNINGS.search(low_label) and _NOT_EARNINGS.search(low_section)):
+            return None  # dividends, distributions, book value, FFO per share: amounts per share, not earnings
+        return _eps_concept(norm, low_label, low_section, context)
     if _SHARES.search(context) and not per_share and _BASIC_DILUTED.search(norm):
         return "shares_diluted" if _DILUTED.search(norm) and "basic" not in norm else "shares_basic"
     if norm in ("basic", "diluted", "basic and diluted"):
@@ -112,19 +119,44 @@ def _concept(label: str, section: str, statement: str, per_share: bool) -> str |
         return _concept(section, "", statement, per_share)
     for concept, statements, patterns in _COMPILED:
         if statement in statements and any(p.fullmatch(norm) for p in patterns):
-            return concept
+            return _qualified(concept, low_label, low_section)
     return None
+
+
+# A heading that qualifies the generic rows under it (`Non-GAAP – Continuing Operations`, then `Net income`); a
+# reconciliation's title (`Reconciliation of net income to adjusted EBITDA`) qualifies nothing.
+_ADJUSTED_HEADING = re.compile(r"^\W*(?:non[- ]?gaap|adjusted|as adjusted)\b")
+# What a qualifying heading may say besides `Non-GAAP`: a heading that names a line item (`ADJUSTED EBITDA:`) heads
+# the rows that build up to it and qualifies none of them.
+_HEADING_FILLER = re.compile(r"\bnon[- ]?gaap\b|\badjusted\b|\bas\b|\bresults?\b|\bmeasures?\b|\bbasis\b|\bcontinuing\b|"
+                             r"\boperations\b|\bfinancial\b|\bfigures\b|\bamounts\b|\bunaudited\b|\bgaap\b|[^a-z]+")
+_CONTINUING_HEADING = re.compile(r"\bcontinuing operations\b")
+_RECONCILES = re.compile(r"\breconcil|\bto\b|\bfrom\b|\bversus\b|\bvs\b")
+_GAAP_WORD = re.compile(r"(?<!non-)(?<!non )\bgaap\b|\breported\b")
+_ADJUSTED_OF = {"net_income": "adjusted_net_income", "income_continuing_ops": "adjusted_net_income", "ebitda": "adjusted_ebitda",
+                "operating_income": "adjusted_operating_income"}
+
+
+def _qualified(concept: str, label: str, section: str) -> str:
+    """A generic row's concept as its heading qualifies it: non-GAAP, or continuing operations; a row's own words win."""
+    if not section or _RECONCILES.search(section) or _GAAP_WORD.search(label) or _ADJUSTED.search(label):
+        return concept
+    if _ADJUSTED_HEADING.search(section) and not _HEADING_FILLER.sub(" ", section).strip():
+        return _ADJUSTED_OF.get(concept, concept)
+    if concept == "net_income" and _CONTINUING_HEADING.search(section) and "discontinued" not in section:
+        return "income_continuing_ops"
+    return concept
 
 
 _ADJUSTED = re.compile(r"adjusted|non-?gaap")
 
 
-def _eps_concept(norm: str, label: str, context: str) -> str | None:
-    if _ADJUSTED.search(context):
-        return "adjusted_eps"
+def _eps_concept(norm: str, label: str, section: str, context: str) -> str | None:
+    if _ADJUSTED.search(label) or (_ADJUSTED.search(section) and not _GAAP_WORD.search(label)):
+        return "adjusted_eps"  # GAAP EPS printed under a `Non-GAAP EPS` heading stays GAAP
     if "discontinued" in norm:
         return None
-    if "continuing" in norm:
+    if "continuing" in norm or ("continuing" in section and "discontinued" not in section):
         return "eps_continuing_ops"
     if "diluted" in norm and "basic" not in norm:
         return "eps_diluted"

@@ -14,19 +14,12 @@ from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .headers import row_period
+from .issuer import detect_issuer
 from .periods import fiscal_label, fiscal_year_end, opening_date, parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
 from .tables import RawTable, find_tables
 from .units import POPULATIONS, currency_of, document_currency, is_money, is_per_share, measure_of, money, row_measure, states_currency
-
-_COMPANY = re.compile(
-    r"\b((?:(?:[A-Z]|[a-z][A-Z])[A-Za-z&'\-]*,?\s){1,6}(?i:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|S\.A\.))(?![A-Za-z])"
-)
-# Every company name ends in one of these (lower-cased; each alternative starts with a plain character).
-_COMPANY_HINT = re.compile(r"inc|corp|co\.|ltd|limited|llc|l\.p\.|plc|n\.v\.|s\.a\.")
-_NOT_COMPANY = re.compile(r"^(?:the|a|an|our|its|and|of|for|in|at|by|on|to|with|this|that|certificate|statements?)\b", re.I)
-
 
 def extract_path(path: Path, max_bytes: int | None = None) -> Extraction:
     """Read and extract one file; ReadError propagates for the caller to report."""
@@ -59,7 +52,7 @@ class Run:
         seen = _Seen()
         self.name = doc.name
         self.raw_tables, self.findings = find_tables(doc._replace(lines=seen.watch(doc.lines)))
-        self.company = detect_company(seen.head)
+        self.company = detect_issuer(seen.head, limit=_HEAD_LINES)
         self.prose = tuple(seen.prose)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
         self.notes = seen.notes  # every scale note with its line: a table that prints none takes the last one above it
@@ -196,34 +189,6 @@ def _is_sentence(text: str) -> bool:
     return 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
 
 
-def detect_company(lines: Iterable[Line]) -> str:
-    """The issuer's name, as it is printed most often in the document's first lines."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    display: dict[str, str] = {}
-    for line in itertools.islice(lines, _HEAD_LINES):
-        if not _COMPANY_HINT.search(line.text.lower()):
-            continue
-        for m in _COMPANY.finditer(line.text):
-            name = " ".join(m.group(1).split()).rstrip(",")
-            if _NOT_COMPANY.match(name) or len(name) < 6:
-                continue
-            key = name.lower()
-            counts[key] += 1
-            first.setdefault(key, line.number)
-            display.setdefault(key, _display_name(name))
-    if not counts:
-        return ""
-    best = max(counts, key=lambda k: (counts[k], -first[k]))
-    return display[best]
-
-
-def _display_name(name: str) -> str:
-    if name.isupper():
-        name = " ".join(w if w in ("LLC", "PLC") else w.capitalize() for w in name.split())
-    return name
-
-
 def _real_date(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
@@ -244,6 +209,8 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     findings: list[Finding] = []
     title = _title(raw)
     header_text = " ".join(line.text for line in raw.header)
+    header_text += " " + " ".join(t for t in raw.context[raw.titled:] if len(t) < 40 and not _ANY_DIGIT.search(t))  # column captions
+    # printed one per line above the dates (`Average Balance | Income/Expense | Yield`)
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows] + [c.member for c in raw.columns if c.kind == "measure"])
     where = f"{name}:{raw.first_line}"
     own = _table_scale(raw)
@@ -315,12 +282,17 @@ def _transposed(raw: RawTable, name: str, title: str, statement: str, note: Scal
 def _title(raw: RawTable) -> str:
     lines = [t for t in raw.context[:raw.titled] if t.strip()]
     for text in reversed(lines):
+        if is_title(text) and detect_scale(text):
+            text = _PARENTHESES.sub(" ", text)  # `AVERAGE BALANCE SHEET (Dollars in Thousands)`: the title without its note
         if is_title(text) and not detect_scale(text):
             return " ".join(text.split())
     first = raw.header[0].cells[0].text if raw.header and raw.header[0].cells else ""
     if first and is_title(first):
         return first
     return ""
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _table_scale(raw: RawTable) -> ScaleNote | None:
@@ -374,7 +346,46 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 value=amount.value * factor, scale=scaled, as_printed=amount.text,
                 line=line, unit=unit, group=row.section, table_line=table.line, member=period.member,
             ))
-    return facts
+    return _counted_parts(facts)
+
+
+def _counted_parts(facts: list[Fact]) -> list[Fact]:
+    """Rows under a total counted in a unit that is not money (`Copper production (tonnes)`, then one row per mine)
+    are counted in it too, when they add up to it in every column; rows that do not are left as they are."""
+    rows = [list(g) for _k, g in itertools.groupby(facts, key=lambda f: f.line)]
+    out: list[Fact] = []
+    i = 0
+    while i < len(rows):
+        out.extend(rows[i])
+        head = rows[i][0]
+        if is_money(head.unit) or head.unit in _NOT_COUNTED:
+            i += 1
+            continue
+        parts = list(itertools.takewhile(lambda r: r[0].concept is None and is_money(r[0].unit) and "$" not in r[0].as_printed,
+                                         rows[i + 1:i + 41]))
+        for k in range(len(parts), 1, -1):
+            if _adds_up(rows[i], parts[:k]):
+                factor = Decimal(SCALES[head.scale])
+                for part in parts[:k]:
+                    out.extend(f._replace(unit=head.unit, value=f.value / Decimal(SCALES[f.scale]) * factor, scale=head.scale)
+                               for f in part)
+                i += k
+                break
+        i += 1
+    return out
+
+
+_NOT_COUNTED = frozenset(("%", "pp", "x", "shares", "count", "bps", "days"))
+
+
+def _adds_up(total: list[Fact], parts: list[list[Fact]]) -> bool:
+    sums: dict[tuple, Decimal] = {}
+    for part in parts:
+        for f in part:
+            key = (f.period_end, f.period_months, f.member)
+            sums[key] = sums.get(key, Decimal(0)) + f.value / Decimal(SCALES[f.scale])
+    columns = {(f.period_end, f.period_months, f.member): f.value / Decimal(SCALES[f.scale]) for f in total}
+    return bool(columns) and all(sums.get(key, Decimal(0)) == value for key, value in columns.items()) and set(sums) <= set(columns)
 
 
 def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares_scale: Decimal, currency: str) -> list[Fact]:

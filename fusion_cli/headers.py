@@ -24,13 +24,14 @@ _COLUMN_KINDS = frozenset(("fulldate", "iso", "numdate", "qyear", "fyyear", "yea
 _SPLIT_FAMILIES = frozenset(("date", "length", "monthday"))  # two of one family in one run of text are two columns
 _CAPTION_KINDS = frozenset(("monthday", "duration", "quarterly", "annual", "half", "ytd", "asof"))
 _TOTAL = re.compile(r"(?i)(?:total|full[- ]year|fy|year|ytd)")
+_EXCEPT = re.compile(r"(?i)\bexcept\b[^)|]*")  # `(in millions, except LTM net revenue per active customer)` names rows, not columns
 _TRAILING = re.compile(r"(?i)\btrailing[- ](?:twelve|12|four|4)[- ](?:months?|quarters?)\b|\bttm\b|\bltm\b|\blast twelve months\b")
 _BARE_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
                          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?!\s*\d)")
 _TOTAL_WORD = re.compile(r"(?i)\btotal\b")
 _FISCAL = re.compile(r"(?i)\bfiscal\b|\bFY\s?(?:19|20)?\d\d\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z./&'\-]*")
-_NOT_MEMBER = re.compile(r"(?i)unaudited|audited|restated|thousand|million|billion|usd|eur|cad|gbp|\(?\d\)?")  # scale and audit words
+_NOT_MEMBER = re.compile(r"(?i)unaudited|audited|restated|financial|summary|highlights?|results|selected|overview|key|data|amounts?|thousand|million|billion|usd|eur|cad|gbp|\(?\d\)?")  # scale and audit words
 
 
 class Unit(NamedTuple):
@@ -81,7 +82,7 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
     cols = _borrow_dates(cols)
     cols = _members_between(cols)
     cols = _from_context(cols, context)
-    if _TRAILING.search(" ".join([context, *(line.text for line in header)])):
+    if _TRAILING.search(_EXCEPT.sub(" ", " ".join([context, *(line.text for line in header)]))):
         # `FREE CASH FLOW—TRAILING 4-QUARTERS`: each quarter's column holds the twelve months to its end
         cols = [c._replace(months=12, why="trailing twelve months") if c.kind == "period" and c.months != 0 else c for c in cols]
     return cols if spans or positional else _trust_spans(cols, covers)

@@ -168,11 +168,26 @@ def _income_margins(series: Series, period: SeriesPeriod, ebitda: dict[SeriesPer
     adjusted = lookup(series, "adjusted_ebitda", period, ("reconciliation", "income"))
     if adjusted is not None:
         out.append(("Adjusted EBITDA margin", "adjusted_ebitda_margin", adjusted[0], "adjusted EBITDA / revenue"))
-    for name, concept, source in (("SG&A % of revenue", "sga_ratio", "sga"), ("Cost of revenue % of revenue", "cost_of_revenue_ratio", "cost_of_revenue")):
-        found = lookup(series, source, period)
-        if found is not None:
-            out.append((name, concept, found[0], f"{source.replace('_', ' ')} / revenue"))
+    out.extend(_overhead(series, period))
+    found = lookup(series, "cost_of_revenue", period)
+    if found is not None:
+        out.append(("Cost of revenue % of revenue", "cost_of_revenue_ratio", found[0], "cost of revenue / revenue"))
     return [(name, concept, period, rounded(value / rev * HUNDRED), "%", note) for name, concept, value, note in out]
+
+
+def _overhead(series: Series, period: SeriesPeriod) -> list[tuple[str, str, Decimal, str]]:
+    """SG&A as a share of revenue, like with like: the SG&A line; or, where selling and marketing and G&A are
+    printed apart, their sum; or G&A alone, named for what it is."""
+    sga = lookup(series, "sga", period)
+    if sga is not None:
+        return [("SG&A % of revenue", "sga_ratio", sga[0], "SG&A / revenue")]
+    admin = lookup(series, "general_administrative", period)
+    if admin is None:
+        return []
+    selling = lookup(series, "marketing", period)
+    if selling is not None:
+        return [("SG&A % of revenue", "sga_ratio", selling[0] + admin[0], "(sales and marketing + general and administrative) / revenue")]
+    return [("G&A % of revenue", "ga_ratio", admin[0], "general and administrative / revenue")]
 
 
 def _balance_ratios(series: Series, period: SeriesPeriod):

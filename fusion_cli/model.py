@@ -127,7 +127,7 @@ class Point(NamedTuple):
 class Check(NamedTuple):
     """One verification of a release: a total, a tie between statements, a bridge subtotal or a claim."""
 
-    kind: str  # footing | tie | bridge | claim
+    kind: str  # footing | tie | bridge | twice (one line item printed with two values) | claim
     status: str  # ok | rounding | mismatch | unverifiable
     subject: str  # what was checked, e.g. "Total current assets", "revenue +6.3% YoY"
     period: str  # fiscal label of the period checked

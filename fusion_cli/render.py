@@ -93,7 +93,7 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
 
 _STATUS_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red", "unverifiable": "dim"}
 KIND_TITLES = {"footing": "Footing: totals and subtotals", "bridge": "Bridges: non-GAAP subtotals",
-               "tie": "Ties between statements", "claim": "Claims in the text"}
+               "tie": "Ties between statements", "twice": "Line items printed twice", "claim": "Claims in the text"}
 
 
 def checks_tables(title: str, checks: list, problems_only: bool = False) -> list:

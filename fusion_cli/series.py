@@ -19,6 +19,7 @@ from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
 from .numbers import SCALES
 from .periods import fiscal_label
+from .precedence import choose, describe
 from .units import is_money, is_per_share
 
 STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
@@ -150,6 +151,8 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
     per_release: list[tuple[Extraction, list[_Row]]] = []
     for ext in releases:
         rows, skipped = _rows(ext, fy_end)
+        findings.extend(Finding("warning", f"{ext.file}:{t.other.line}", f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
+                        for t in choose(ext.facts)[1] if not t.rounding)
         if skipped:
             findings.append(Finding("warning", ext.file, f"{skipped} values in columns without a period length or end date are left out of the analysis"))
         per_release.append((ext, rows))
@@ -188,7 +191,8 @@ def series_period(end: date, months: int, fy_end: int) -> SeriesPeriod:
 
 def _rows(ext: Extraction, fy_end: int) -> tuple[list[_Row], int]:
     rows, skipped = [], 0
-    for order, fact in enumerate(ext.facts):
+    kept, _twice = choose(ext.facts)  # a line item printed twice: the table that owns it speaks for it
+    for order, fact in enumerate(kept):
         if fact.statement not in STATEMENTS or fact.member:
             continue  # a member column (`Adj.`, `Domestic`) is not the company's line item
         if fact.period_end is None or fact.period_months is None:

@@ -6,7 +6,7 @@ import re
 KINDS = ("income", "balance", "cashflow", "reconciliation", "segment", "other")
 
 _TITLE_RULES = (
-    ("other", re.compile(r"average (?:daily )?balances?\b|average balance sheets?", re.I)),  # averages over a period, not a date's balances
+    ("other", re.compile(r"average ?(?:daily )?balances?\b|average ?balance ?sheets?", re.I)),  # averages over a period, not a date's balances
     ("reconciliation", re.compile(r"reconcil|non-?gaap|ebitda|adjusted|free cash flow", re.I)),
     ("balance", re.compile(r"balance sheets?|financial (?:position|condition)|statements? of condition|assets and liabilities", re.I)),
     ("cashflow", re.compile(r"cash flows?", re.I)),

@@ -1,7 +1,7 @@
 """Layout families read by general rules: round trips from tests/layouts.py and small inline releases."""
 from decimal import Decimal as D
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import layouts
@@ -48,6 +48,8 @@ def test_a_sequential_quarter_in_the_middle():
 def test_label_blocks_come_back_when_their_totals_prove_the_reading(draws):
     """Columns whose numbers differ: only one reading foots (columns alike could be dealt either way, and then
     nothing is taken, as the next test shows for totals that do not foot)."""
+    for k in range(4):  # every line differs between the columns (gross profit and half the opex included)
+        assume(len({(d[0] - d[1] * 10, d[2] // 2, d[0] - d[1] * 10 - d[2] - d[2] // 2)[k % 3] for d in draws}) == 2)
     columns = []
     for (revenue, cost, opex, tax), when in zip(draws, ("January 28, 2023", "January 29, 2022")):
         columns.append((when, layouts.footing_income(revenue, revenue - cost * 10, [opex, opex // 2], tax)))

@@ -155,3 +155,31 @@ def test_measures_and_statements():
     assert states_currency("The weaker Canadian dollar reduced sales by 2%, or $40 million, in the quarter.") == ""
     assert document_currency(["", "CAD", "USD", "CAD"]) == "CAD"
     assert document_currency([""]) == "USD"
+
+
+PRODUCTION = """Ore Mining Ltd. Reports Fourth Quarter Results
+
+(In millions of U.S. dollars)
+
+| | Q4 2024 | Q3 2024 |
+|---|---|---|
+| Revenue | $ 1,000 | $ 900 |
+| Net earnings | 120 | 100 |
+| Copper production (tonnes) | 100,000 | 90,000 |
+| North mine | 60,000 | 50,000 |
+| South mine | 40,000 | 40,000 |
+| Gross profit | 400 | 350 |
+"""
+
+
+def test_parts_that_add_up_to_a_counted_total_are_counted_in_its_unit():
+    extraction = run(PRODUCTION)
+    north = by_label(extraction, "North mine")
+    assert [(f.unit, f.value) for f in north] == [("tonnes", 60_000), ("tonnes", 50_000)]
+    assert by_label(extraction, "Gross profit")[0].unit == "USD"
+    assert by_label(extraction, "Gross profit")[0].value == 400_000_000
+
+
+def test_parts_that_do_not_add_up_are_left_alone():
+    extraction = run(PRODUCTION.replace("| South mine | 40,000 | 40,000 |", "| South mine | 41,000 | 40,000 |"))
+    assert by_label(extraction, "North mine")[0].unit != "tonnes"

@@ -1,0 +1,105 @@
+"""One value per line item and period: which of a release's tables speaks for a line item, and where two disagree.
+
+A release prints its net income in the highlights, the income statement, the cash-flow statement and a
+reconciliation. The statement that owns a line item is the source of it: the income statement for GAAP
+lines, the reconciliation for a non-GAAP subtotal, before any highlights or summary table. Two different
+values printed for one line item and period in different tables are never a silent pick: `choose` keeps
+the owner's and returns the pair, which `check` reports and `analyze` warns of. Both call this module, so
+they make the same choice.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterable, NamedTuple
+
+from .model import Fact
+from .numbers import SCALES
+from .statements import names_statement
+from .units import is_money, is_per_share
+
+# The line items a release summarizes and restates in several tables; components (a cost line, stock-based
+# compensation, taxes) are printed again in breakdowns that mean something else (`Cost of revenue` in a table of
+# stock-based compensation by line) and are not compared.
+HEADLINE = frozenset(("revenue", "gross_profit", "operating_income", "income_before_tax", "income_continuing_ops", "net_income",
+                      "net_income_to_common", "eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps",
+                      "adjusted_net_income", "adjusted_operating_income", "adjusted_ebitda", "ebitda", "operating_cash_flow",
+                      "total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity"))
+_BALANCES = frozenset(("total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity"))
+NON_GAAP = frozenset(("adjusted_ebitda", "adjusted_eps", "adjusted_net_income", "adjusted_operating_income", "ebitda"))
+_SUMMARY = re.compile(r"(?i)highlights?|summary|at a glance|key (?:financial |operating )?(?:metrics|figures|data)|selected|overview")
+_FAMILY = {"income": "flow", "reconciliation": "flow", "segment": "flow", "other": "flow", "balance": "balance",
+           "cashflow": "cashflow"}
+
+
+class Twice(NamedTuple):
+    """One line item and period printed with two different values in two tables of a release."""
+
+    chosen: Fact  # the value the analysis uses: from the table that owns the line item
+    other: Fact  # the value printed elsewhere
+    rounding: bool  # the two agree at the coarser of their printed precisions
+
+
+def rank(fact: Fact) -> int:
+    """0 for the table that owns the line item (a titled statement for GAAP lines, a reconciliation for non-GAAP
+    subtotals), 1 for other statement tables, 2 for highlights, summaries and untitled tables."""
+    title = fact.table
+    summary = bool(_SUMMARY.search(title)) or not title
+    if fact.concept in NON_GAAP:
+        return 0 if fact.statement == "reconciliation" and not summary else 2 if summary else 1
+    if fact.statement in ("income", "balance", "cashflow") and names_statement(title) and not summary:
+        return 0
+    return 2 if summary else 1
+
+
+def choose(facts: Iterable[Fact]) -> tuple[list[Fact], list[Twice]]:
+    """The facts the analysis uses, in their order, and the line items printed twice with different values.
+
+    A line item is a concept in a period (and unit), within the flows, the balance sheet or the cash flows; only
+    values in different tables compete (one table's repeated lines are its own business)."""
+    facts = list(facts)
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if f.concept in HEADLINE and not f.member and f.period_end and (is_money(f.unit) or is_per_share(f.unit)) \
+                and (f.concept not in _BALANCES or f.period_months == 0):  # an average balance is not the balance
+            groups[(_FAMILY.get(f.statement, f.statement), f.concept, f.period_end, f.period_months, f.unit)].append(i)
+    dropped: set[int] = set()
+    twice: list[Twice] = []
+    for members in groups.values():
+        if len({facts[i].table_line for i in members}) < 2:
+            continue
+        ordered = sorted(members, key=lambda i: (rank(facts[i]), _step(facts[i]), i))  # then the most precise
+        chosen = facts[ordered[0]]
+        reported: set[Decimal] = set()
+        for i in ordered[1:]:
+            other = facts[i]
+            if other.table_line == chosen.table_line or abs(other.value) == abs(chosen.value):
+                continue  # one table's own repeats, or the same amount with the sign the table's layout gives it
+            dropped.add(i)
+            if other.value not in reported:
+                reported.add(other.value)
+                twice.append(Twice(chosen, other, _agree(chosen, other)))
+    return [f for i, f in enumerate(facts) if i not in dropped], twice
+
+
+def _step(fact: Fact) -> Decimal:
+    """One unit of the last printed digit, in the fact's value."""
+    printed = fact.as_printed.replace(",", "")
+    digits = printed.split(".", 1)[1] if "." in printed else ""
+    decimals = sum(1 for ch in digits if ch.isdigit())
+    return Decimal(1).scaleb(-decimals) * Decimal(SCALES.get(fact.scale, 1))
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    return abs(a.value - b.value) <= max(_step(a), _step(b)) / 2
+
+
+def describe(t: Twice) -> str:
+    """`printed twice: 597,000,000 in 'Highlights' (line 126), 632,000,000 in 'Statement of Income' (line 210); ...`."""
+    def where(f: Fact) -> str:
+        return f"'{f.table or 'an untitled table'}' (line {f.line})"
+
+    how = "equal at the coarser printed precision" if t.rounding else "different values"
+    return (f"printed twice: {t.other.value:,} in {where(t.other)}, {t.chosen.value:,} in {where(t.chosen)} ({how}); "
+            f"the analysis uses the {where(t.chosen).split(' (')[0]} figure, from the table that owns the line")
