@@ -337,6 +337,12 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
             concept = _member_concept(period.member, row.label, row.section, table.statement, amount)
             unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
             concept, unit, factor, scaled = _measured(concept, unit, row.label, table, scale, shares_scale, currency)
+            if unit == "shares" and factor != 1 and abs(amount.value * factor) > _MAX_SHARES:
+                factor, scaled = _ONE, "units"  # 236,296,807 units under `in thousands, except unit ...` wrapped out of sight
+                if findings is not None and (row.line, "shares") not in seen:
+                    seen.add((row.line, "shares"))
+                    findings.append(Finding("warning", f"{name}:{line}", f"row '{row.label[:60]}' would hold more than 50 billion "
+                                                                         f"shares at the table's scale; read as printed"))
             if sign == -1 and concept in RESULTS:
                 factor = -factor  # `Net loss | 4,200,103`: a loss printed without its parentheses
             facts.append(Fact(
@@ -419,7 +425,7 @@ def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares
 # Results that are a profit or a loss: a row naming only the loss holds the loss as a negative amount.
 RESULTS = frozenset(("net_income", "net_income_to_common", "operating_income", "income_before_tax", "income_continuing_ops",
                      "income_discontinued_ops", "gross_profit", "ebitda", "adjusted_ebitda", "adjusted_net_income",
-                     "eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps"))
+                     "eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps"))
 _LOSS = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b")
 _GAIN = re.compile(r"(?i)\b(?:income|earnings|profit|gain|surplus)\b")
 _TAX_WORDS = re.compile(r"(?i)\bincome tax(?:es)?\b|\btax(?:es)? on income\b")
@@ -526,7 +532,8 @@ _COMPARISON_SECTION = re.compile(r"(?i)growth rates?\b|\b(?:%|percent(?:age)?)\s
 
 
 _ONE = Decimal(1)
-_EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops")
+_MAX_SHARES = Decimal(50_000_000_000)  # more shares than any company has issued: the scale note is not the row's
+_EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic")
 _CENTS = re.compile(r"\d\.\d\d")
 
 

@@ -119,7 +119,8 @@ _SCALE_RE = re.compile(
     r"(thousands?|millions?|billions?)\b|\(\s*(000)'?s?\s*(?:omitted)?\s*\)|\$\s*000s?\b|(000)'?s omitted",
     re.IGNORECASE,
 )
-_SHARES_UNSCALED = re.compile(r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|except\s+share\b|shares\s+in\s+(?:units|actual)", re.I)
+_SHARES_UNSCALED = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:shares?|units?)\b|except\s+share\b|"
+                              r"(?:shares|units)\s+in\s+(?:units|actual)", re.I)
 _SHARES_SCALED = re.compile(r"shares\s+(?:are\s+)?in\s+(thousands|millions|billions)", re.I)
 
 

@@ -23,7 +23,7 @@ from .units import is_money, is_per_share
 # compensation, taxes) are printed again in breakdowns that mean something else (`Cost of revenue` in a table of
 # stock-based compensation by line) and are not compared.
 HEADLINE = frozenset(("revenue", "gross_profit", "operating_income", "income_before_tax", "income_continuing_ops", "net_income",
-                      "net_income_to_common", "eps_basic", "eps_diluted", "eps_continuing_ops", "adjusted_eps",
+                      "net_income_to_common", "eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps",
                       "adjusted_net_income", "adjusted_operating_income", "adjusted_ebitda", "ebitda", "operating_cash_flow",
                       "total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity"))
 _BALANCES = frozenset(("total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity"))
@@ -61,7 +61,7 @@ def choose(facts: Iterable[Fact]) -> tuple[list[Fact], list[Twice]]:
     facts = list(facts)
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        if f.concept in HEADLINE and not f.member and f.period_end and (is_money(f.unit) or is_per_share(f.unit)) \
+        if f.concept and not f.member and f.period_end and (is_money(f.unit) or is_per_share(f.unit)) \
                 and (f.concept not in _BALANCES or f.period_months == 0):  # an average balance is not the balance
             groups[(_FAMILY.get(f.statement, f.statement), f.concept, f.period_end, f.period_months, f.unit)].append(i)
     dropped: set[int] = set()
@@ -76,6 +76,8 @@ def choose(facts: Iterable[Fact]) -> tuple[list[Fact], list[Twice]]:
             other = facts[i]
             if other.table_line == chosen.table_line or abs(other.value) == abs(chosen.value):
                 continue  # one table's own repeats, or the same amount with the sign the table's layout gives it
+            if chosen.concept not in HEADLINE and not _agree(chosen, other):
+                continue  # `Cost of revenue` in a table of stock-based compensation by line: another thing
             dropped.add(i)
             if other.value not in reported:
                 reported.add(other.value)

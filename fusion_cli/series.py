@@ -234,7 +234,10 @@ class _Registry:
                 label = _display(fact)
                 if key != (aliases.get(base) or base) and fact.group.strip(" :"):
                     label = f"{label} ({' '.join(fact.group.split()).rstrip(':')})"
-                self.items[key] = Item(key, fact.statement, label, self._concept(fact), fact.unit)
+                # a second line of one concept in a release (`Cash and due from banks`, then `Total cash`) is a line of its
+                # own: the concept stays with the first, so no concept has two values in a period
+                concept = self._concept(fact) if key == (aliases.get(base) or base) else None
+                self.items[key] = Item(key, fact.statement, label, concept, fact.unit)
             self.seen_in[key].add(file)
         for section, keys in order.items():
             self.orders[section].append(keys)

@@ -183,3 +183,78 @@ def test_parts_that_add_up_to_a_counted_total_are_counted_in_its_unit():
 def test_parts_that_do_not_add_up_are_left_alone():
     extraction = run(PRODUCTION.replace("| South mine | 40,000 | 40,000 |", "| South mine | 41,000 | 40,000 |"))
     assert by_label(extraction, "North mine")[0].unit != "tonnes"
+
+
+HIGHLIGHTS = """Acme Widgets, Inc. Reports Third Quarter Results
+
+Financial Highlights
+(in millions)
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Revenue | $ 2,820 | $ 2,576 |
+| Net income | $ 597 | $ 636 |
+| Adjusted EBITDA | $ 172.0 | $ 160.0 |
+
+Condensed Consolidated Statements of Income
+(in thousands)
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Revenue | $ 2,820,000 | $ 2,576,000 |
+| Cost of revenue | 1,000,000 | 900,000 |
+| Operating income | 800,000 | 760,000 |
+| Net income | 632,000 | 634,000 |
+
+Reconciliation of Net Income to Adjusted EBITDA
+(in thousands)
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Net income | $ 632,000 | $ 634,000 |
+| Depreciation and amortization | 100,000 | 90,000 |
+| Adjusted EBITDA | $ 171,928 | $ 160,020 |
+"""
+
+
+def test_the_statement_and_the_reconciliation_speak_for_their_line_items():
+    from fusion_cli.analysis import analyze_extractions
+    from fusion_cli.check import audit
+
+    extraction = run(HIGHLIGHTS)
+    result = analyze_extractions([extraction])
+    level = {(p.concept, p.period): p.value for p in result.points if p.section in ("income", "reconciliation") and not p.basis}
+    assert level[("net_income", "Q3 2025")] == 632_000_000  # not the highlights' 597
+    assert level[("adjusted_ebitda", "Q3 2025")] == 171_928_000  # the reconciliation's, not the summary's 172.0
+    assert level[("revenue", "Q3 2025")] == 2_820_000_000
+    twice = {(c.subject, c.period): (c.status, c.found, c.expected) for c in audit(extraction) if c.kind == "twice"}
+    assert twice[("Net income", "Q3 2025")] == ("mismatch", D(597_000_000), D(632_000_000))
+    assert twice[("Net income", "Q3 2024")] == ("mismatch", D(636_000_000), D(634_000_000))
+    assert twice[("Adjusted EBITDA", "Q3 2025")] == ("mismatch", D(172_000_000), D(171_928_000))
+    assert twice[("Adjusted EBITDA", "Q3 2024")] == ("rounding", D(160_000_000), D(160_020_000))  # 160.0 is 160,020 rounded
+    assert ("Revenue", "Q3 2025") not in twice  # printed twice with one value: nothing to report
+    assert any("printed twice" in f.message for f in result.findings)
+
+
+def test_a_non_gaap_heading_qualifies_generic_rows_and_a_gaap_row_stays_gaap():
+    text = """Acme Widgets, Inc. Reports Results
+
+| (in millions, except per share data) | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Net revenues | $ 2,820 | $ 2,576 |
+| GAAP – Continuing Operations | | |
+| Net income | $ 597 | $ 636 |
+| Earnings per diluted share | $ 1.28 | $ 1.29 |
+| Non-GAAP – Continuing Operations | | |
+| Net income | $ 636 | $ 588 |
+| Earnings per diluted share | $ 1.36 | $ 1.19 |
+| Non-GAAP EPS | | |
+| GAAP diluted EPS | $ 1.30 | $ 1.20 |
+"""
+    concepts = [(f.concept, f.value) for f in run(text).facts if f.period_end == "2025-09-30"]
+    assert concepts == [("revenue", 2_820_000_000), ("income_continuing_ops", 597_000_000), ("eps_continuing_ops", D("1.28")),
+                        ("adjusted_net_income", 636_000_000), ("adjusted_eps", D("1.36")), ("eps_diluted", D("1.30"))]
