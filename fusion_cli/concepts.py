@@ -93,6 +93,11 @@ _ADJUSTMENT_ROW = re.compile(r"\s*(?:less|add|plus|deduct|excluding|adjustments?
 _EARNINGS = re.compile(r"earnings|income|loss|profit|\beps\b")
 # A row of percentages whose cells print no % sign: `Operative EBITDA, %`, `EBIT margin (%)`, `Equity ratio, %, at period-end`.
 _PERCENT_LABEL = re.compile(r"(?:^|[\s,(])%\s*(?:\)|,|$)")
+# Prices per physical unit (`Realized copper price (per lb)`, `AISC per ounce`, `Revenue per available room`).
+_PER_UNIT = re.compile(r"(?i)\bper (lb|pound|oz|ounce|tonne|ton|barrel|bbl|boe|mcf|mmbtu|mwh|kwh|gallon|square foot|sq\.? ?ft|"
+                       r"available room|room night|occupied room|passenger mile|available seat mile|ton[- ]mile|carload)\b")
+_UNIT_NAMES = {"pound": "lb", "ounce": "oz", "ton": "tonne", "bbl": "barrel", "square foot": "sq ft", "sq ft": "sq ft",
+               "sq.ft": "sq ft", "sq. ft": "sq ft", "mwh": "MWh", "kwh": "kWh", "mcf": "Mcf", "mmbtu": "MMBtu"}
 _BASIC_DILUTED = re.compile(r"\b(?:basic|diluted)\b")
 _DILUTED = re.compile(r"\bdiluted\b")
 
@@ -191,6 +196,9 @@ def unit_of(concept: str | None, label: str, section: str, amount: Amount, title
         return "USD/share"
     if per_share_title and amount.decimals >= 2 and amount.value is not None and abs(amount.value) < 100:
         return "USD/share"
+    priced = _PER_UNIT.search(label) if "per" in label.lower() else None
+    if priced and concept is None:
+        return f"USD/{_UNIT_NAMES.get(priced.group(1).lower(), priced.group(1).lower())}"  # a price: never scaled
     return "USD"
 
 

@@ -55,6 +55,10 @@ class Run:
         self.company = detect_issuer(seen.head, limit=_HEAD_LINES)
         self.prose = tuple(seen.prose)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
+        if not seen.notes:  # tables whose note was lost (a PDF or web copy): the text's own amounts may say
+            self.doc_scale = _stated_scale(self.raw_tables, self.prose)
+            if self.doc_scale is not None:
+                self.findings.append(Finding("warning", self.name, f"no scale note is printed; {self.doc_scale.text}"))
         self.notes = seen.notes  # every scale note with its line: a table that prints none takes the last one above it
         self.currency = document_currency(seen.currencies)
         self.fy_end = _fiscal_year_end(self.raw_tables)
@@ -187,6 +191,28 @@ def _is_sentence(text: str) -> bool:
     undated = _DATES.sub(" ", text)
     numeric = sum(1 for w in undated.split() if _NUMBER_WORD.fullmatch(w) and not _YEAR_WORD.fullmatch(w))
     return 0 < numeric <= len(words) // 4 and bool(_TWO_WORDS.search(text))
+
+
+_STATED = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(thousand|million|billion)\b", re.I)
+
+
+def _stated_scale(tables: list[RawTable], prose: tuple[tuple[int, str], ...]) -> ScaleNote | None:
+    """The scale of tables that print none, from the text: when at least three of the amounts it states in
+    millions (or thousands, billions), and a third of them, are printed in the tables as whole numbers."""
+    stated: dict[str, set[Decimal]] = {"thousands": set(), "millions": set(), "billions": set()}
+    for _line, text in prose:
+        if "illion" in text or "housand" in text:
+            for m in _STATED.finditer(text):
+                stated[m.group(2).lower() + "s"].add(Decimal(m.group(1).replace(",", "")))
+    if not any(stated.values()):
+        return None
+    printed = {abs(a.value) for t in tables for r in t.rows for _j, a in r.amounts() if a.value is not None and a.decimals == 0}
+    votes = {scale: len(values & printed) for scale, values in stated.items()}
+    best = max(votes, key=lambda k: votes[k])
+    if votes[best] < 3 or votes[best] * 3 < len(stated[best]):
+        return None
+    return ScaleNote(best, best, f"{votes[best]} of the {len(stated[best])} amounts the text states in {best} are printed in "
+                                 f"the tables, so their amounts are read in {best}")
 
 
 def _real_date(year: int, month: int, day: int) -> bool:

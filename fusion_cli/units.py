@@ -139,6 +139,6 @@ def money(unit: str, currency: str) -> str:
     """A unit read as dollars (`USD`, `USD/share`) in the release's currency (`CAD`, `CAD/share`)."""
     if unit == "USD":
         return currency
-    if unit == "USD/share":
-        return f"{currency}/share"
+    if unit.startswith("USD/"):
+        return f"{currency}{unit[3:]}"  # USD/share, USD/lb
     return unit

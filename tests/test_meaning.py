@@ -258,3 +258,35 @@ def test_a_non_gaap_heading_qualifies_generic_rows_and_a_gaap_row_stays_gaap():
     concepts = [(f.concept, f.value) for f in run(text).facts if f.period_end == "2025-09-30"]
     assert concepts == [("revenue", 2_820_000_000), ("income_continuing_ops", 597_000_000), ("eps_continuing_ops", D("1.28")),
                         ("adjusted_net_income", 636_000_000), ("adjusted_eps", D("1.36")), ("eps_diluted", D("1.30"))]
+
+
+STATED = """Ore Mining Ltd. Reports Fourth Quarter Results
+
+In Q4 2024, Ore Mining reported gross profit of $405 million, EBITDA of $455 million and revenue of $1,297 million.
+Cash flows from operating activities of $583 million for the quarter were $323 million higher than in Q3 2024.
+
+| | Q4 2024 | Q3 2024 |
+|---|---|---|
+| Sales revenues | 1,297 | 1,200 |
+| Gross profit | 405 | 376 |
+| EBITDA | 455 | 520 |
+| Cash flows from operating activities | 583 | 260 |
+| Net earnings | 99 | 108 |
+| Realized copper price (per lb) | $4.17 | $4.24 |
+| Basic earnings per share | $0.12 | $0.13 |
+"""
+
+
+def test_tables_that_lost_their_note_take_the_scale_their_text_states():
+    extraction = run(STATED)
+    assert by_label(extraction, "Gross profit")[0].value == 405_000_000
+    assert by_label(extraction, "Net earnings")[0].value == 99_000_000
+    price = by_label(extraction, "Realized copper price (per lb)")[0]
+    assert (price.value, price.unit) == (D("4.17"), "USD/lb")  # a price per pound is never scaled
+    assert by_label(extraction, "Basic earnings per share")[0].value == D("0.12")
+    assert "amounts the text states in millions are printed in the tables" in " ".join(f.message for f in extraction.findings)
+
+
+def test_a_text_that_does_not_match_the_tables_scales_nothing():
+    extraction = run(STATED.replace("$405 million", "$40.5 million").replace("$455 million", "$4.5 billion"))
+    assert by_label(extraction, "Gross profit")[0].value == 405
