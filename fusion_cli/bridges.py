@@ -66,19 +66,19 @@ def bridges(series: Series, releases: list[Extraction]) -> list[Bridge]:
             if fact.statement == "reconciliation" and fact.period_end and fact.period_months and not fact.member:
                 tables.setdefault(fact.table_line, []).append(fact)
         for facts in tables.values():
-            for bridge in _table_bridges(facts, series.fy_end):
+            for bridge in _table_bridges(facts, series.fy_end, series.offset):
                 found[(bridge.period, bridge.unit, bridge.signature)] = bridge
     return sorted(found.values(), key=lambda b: (b.period.end, b.period.months))
 
 
-def _table_bridges(facts: list[Fact], fy_end: int) -> list[Bridge]:
+def _table_bridges(facts: list[Fact], fy_end: int, offset: int = 0) -> list[Bridge]:
     runs: dict[tuple[str, int, str], list[Fact]] = {}
     for fact in facts:
         if is_money(fact.unit) or is_per_share(fact.unit):
             runs.setdefault((fact.period_end, fact.period_months, fact.unit), []).append(fact)
     out = []
     for (end, months, unit), rows in runs.items():
-        period = series_period(date.fromisoformat(end), months, fy_end)
+        period = series_period(date.fromisoformat(end), months, fy_end, offset)
         for steps in _structure(sorted(rows, key=lambda f: f.line)):
             out.append(_compute(steps, period, unit))
     return out

@@ -15,6 +15,7 @@ from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .headers import row_period
 from .issuer import detect_issuer
+from .fiscal import read_fiscal_naming
 from .periods import fiscal_label, fiscal_year_end, opening_date, parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
@@ -36,7 +37,7 @@ def extract(doc: Document) -> Extraction:
     """Find every financial table of a document and turn each printed number into a Fact."""
     run = Run(doc)
     facts = tuple(run.facts())
-    return Extraction(doc.name, run.company, facts, tuple(run.tables), tuple(run.findings), run.prose)
+    return Extraction(doc.name, run.company, facts, tuple(run.tables), tuple(run.findings), run.prose, run.fy_end, run.offset)
 
 
 class Run:
@@ -61,9 +62,13 @@ class Run:
                 self.findings.append(Finding("warning", self.name, f"no scale note is printed; {self.doc_scale.text}"))
         self.notes = seen.notes  # every scale note with its line: a table that prints none takes the last one above it
         self.currency = document_currency(seen.currencies)
-        self.fy_end = _fiscal_year_end(self.raw_tables)
         self.anchors = frozenset(date(c.year, c.month, c.day) for t in self.raw_tables for c in t.columns
                                  if c.kind == "period" and c.year and c.month and c.day and _real_date(c.year, c.month, c.day)) | seen.ends
+        naming = read_fiscal_naming((line.text for line in seen.head if line.cells is None), _column_ends(self.raw_tables),
+                                    _fiscal_year_end(self.raw_tables))
+        self.fy_end, self.offset = naming.fy_end, naming.offset
+        if naming.offset or (naming.fy_end != 12 and _fiscal_year_end(self.raw_tables) is None):
+            self.findings.append(Finding("info", self.name, f"fiscal periods named as the release names them: {naming.why}"))
         self.keep_tables = keep_tables
         self.tables: list[Table] = []
 
@@ -84,13 +89,13 @@ class Run:
         while pending:
             raw = pending.pop()  # dropped once its facts are out
             above = self._note_above(raw.first_line)
-            table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors, self.currency)
+            table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors, self.currency, self.offset)
             self.findings.extend(table_findings)
             if table is None:
                 continue
             if self.keep_tables:
                 self.tables.append(table)
-            table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings, self.currency)
+            table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings, self.currency, self.offset)
             if table_rows and above is not None and above.scale != "units" and _table_scale(raw) is None:
                 borrowed.append((raw.first_line, above))
             table_rows = per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
@@ -223,14 +228,24 @@ def _real_date(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _fiscal_year_end(tables: list[RawTable]) -> int:
+def _fiscal_year_end(tables: list[RawTable]) -> int | None:
+    """The year-end month the year-to-date columns show, None when no column shows one."""
     votes = Counter(m for t in tables if (m := fiscal_year_end(t.columns)))
-    return votes.most_common(1)[0][0] if votes else 12
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _column_ends(tables: list[RawTable]) -> list[tuple[date, int]]:
+    """(end, months) of every period column printing a month and a length; a month with no day ends on its last."""
+    import calendar
+
+    return [(date(c.year, c.month, c.day or calendar.monthrange(c.year, c.month)[1]), c.months)
+            for t in tables for c in t.columns
+            if c.kind == "period" and c.year and c.month and c.months and _real_date(c.year, c.month, c.day or 1)]
 
 
 def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None,
                 anchors: frozenset[date] = frozenset(),
-                currency: str = "USD") -> tuple[Table | None, list[Period | None], list[Finding]]:
+                currency: str = "USD", offset: int = 0) -> tuple[Table | None, list[Period | None], list[Finding]]:
     """Title, statement kind, scale, unit and periods of a found table."""
     findings: list[Finding] = []
     title = _title(raw)
@@ -243,12 +258,12 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     note = own or doc_scale
     unit = _table_unit(own, note, currency)
     if any(c.kind == "measure" for c in raw.columns):
-        return _transposed(raw, name, title, statement, note, fy_end, anchors, unit)
+        return _transposed(raw, name, title, statement, note, fy_end, anchors, unit, offset)
     instant = holds_balances(statement, [r.label for r in raw.rows])
-    periods = tuple(to_period(c, statement, fy_end, anchors, instant) if c.kind == "period" else None for c in raw.columns)
+    periods = tuple(to_period(c, statement, fy_end, anchors, instant, offset) if c.kind == "period" else None for c in raw.columns)
     if instant and statement != "balance" and all(p is None or p.months for p in periods) and _all_stocks(raw):
         # `Tangible Book Value Per Share` under `Three Months Ended`: every row a balance at the period's end
-        periods = tuple(p._replace(months=0, fiscal=fiscal_label(p.end, 0, fy_end)) if p is not None else None for p in periods)
+        periods = tuple(p._replace(months=0, fiscal=fiscal_label(p.end, 0, fy_end, offset)) if p is not None else None for p in periods)
     for p in periods:
         if p is not None and p.why:
             findings.append(Finding("warning", where, f"column '{p.header}': {p.why}"))
@@ -282,13 +297,13 @@ def _table_unit(own: ScaleNote | None, note: ScaleNote | None, currency: str) ->
 
 
 def _transposed(raw: RawTable, name: str, title: str, statement: str, note: ScaleNote | None, fy_end: int,
-                anchors: frozenset[date], unit: str) -> tuple[Table | None, list[Period | None], list[Finding]]:
+                anchors: frozenset[date], unit: str, offset: int = 0) -> tuple[Table | None, list[Period | None], list[Finding]]:
     """A table whose columns are measures and whose rows name periods: each row's period read from its label,
     rows that name none (adjustments) taking the period of the row above them that does."""
     rows, last, findings = [], None, []
     for r in raw.rows:
         col, member = row_period(r.label, raw.captions)
-        period = to_period(col, statement, fy_end, anchors) if col is not None else None
+        period = to_period(col, statement, fy_end, anchors, offset=offset) if col is not None else None
         if period is not None and period.months is None:
             findings.append(Finding("warning", f"{name}:{r.line}", f"row '{r.label[:60]}' names no period length; not read"))
             period = None
@@ -334,7 +349,7 @@ def _table_scale(raw: RawTable) -> ScaleNote | None:
 
 def table_facts(table: Table, periods: list[Period | None], name: str, company: str, fy_end: int = 12,
                 anchors: frozenset[date] = frozenset(), findings: list[Finding] | None = None,
-                currency: str = "USD") -> list[Fact]:
+                currency: str = "USD", offset: int = 0) -> list[Fact]:
     """One Fact per printed number of a table that sits in a period column (periods aligned with columns).
 
     A row that is a balance inside a table of flows (`Cash at end of period`, `Equity ratio at period-end`,
@@ -347,8 +362,8 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     if table.measures:
         return _measure_facts(table, name, company, scale, shares_scale, currency)
     for row in table.rows:
-        if _COMPARISON_SECTION.search(row.section):
-            continue  # `AS REPORTED REVENUE GROWTH RATES`: rows of changes, not of the periods' amounts
+        if _COMPARISON_SECTION.search(row.section) or _RANGE_START.fullmatch(row.label):
+            continue  # `AS REPORTED REVENUE GROWTH RATES`: changes; `4% to | 5%`: a guidance range, not an amount
         moment = _moment(row.label, row.section) if table.statement != "balance" else None
         sign = _loss_sign(row, name, findings)
         for j, amount, line in row.values:
@@ -356,7 +371,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
             if period is None or amount.value is None:
                 continue
             if moment is not None and period.end is not None and period.months:
-                period = _at_moment(period, moment, fy_end, anchors, findings, f"{name}:{line}", row.label)
+                period = _at_moment(period, moment, fy_end, anchors, findings, f"{name}:{line}", row.label, offset)
                 if (row.label, period.end, amount.value) in seen:
                     continue  # the same balance printed under the quarter and under the year
                 seen.add((row.label, period.end, amount.value))
@@ -520,7 +535,7 @@ def _moment(label: str, section: str) -> str | None:
 
 
 def _at_moment(period: Period, moment: str, fy_end: int, anchors: frozenset[date], findings: list[Finding] | None,
-               where: str, label: str) -> Period:
+               where: str, label: str, offset: int = 0) -> Period:
     end = period.end
     assert end is not None and period.months
     if moment == "opening":
@@ -528,7 +543,7 @@ def _at_moment(period: Period, moment: str, fy_end: int, anchors: frozenset[date
         if not printed and findings is not None:
             findings.append(Finding("warning", where, f"row '{label[:60]}' is a balance at the start of the period; the "
                                                       f"release prints no date for it, so {end} is inferred"))
-    return period._replace(end=end, months=0, fiscal=fiscal_label(end, 0, fy_end), header=f"{moment} {period.header}")
+    return period._replace(end=end, months=0, fiscal=fiscal_label(end, 0, fy_end, offset), header=f"{moment} {period.header}")
 
 
 _STOCK = re.compile(r"(?i)\b(?:assets?|liabilit(?:y|ies)|equity|book value|deposits?|loans?|borrowings?|debt|capital|"
@@ -558,6 +573,7 @@ _COMPARISON_SECTION = re.compile(r"(?i)growth rates?\b|\b(?:%|percent(?:age)?)\s
 
 
 _ONE = Decimal(1)
+_RANGE_START = re.compile(r"[$(]?\s*\d[\d,.]*\s*(?:%|million|billion)?\s*(?:to|-|–|—)")
 _MAX_SHARES = Decimal(50_000_000_000)  # more shares than any company has issued: the scale note is not the row's
 _EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic")
 _CENTS = re.compile(r"\d\.\d\d")

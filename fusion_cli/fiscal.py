@@ -9,11 +9,15 @@ year to January 28, 2023 is fiscal 2022).
 
 Every reading of the text is a hypothesis (year-end month, offset), scored by the mentions it explains:
 a mention is explained when a period column carries that name under the hypothesis. The release's
-headline must name its latest period; a mention printed with its end date names its period outright.
-A close second reading, or too little evidence, keeps the default and says so.
+headline (its first period named with a year) counts only when it names the latest period; a mention
+printed with its end date names its period outright. Two readings that explain the text equally well,
+a quarter named with two year numbers, or a lone mention that is not the headline keep the default,
+and `why` says so. A year is numbered by the calendar year it starts in only when that year holds half
+of it or more (it ends January to June): a calendar-year company is never read as offset -1.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date, timedelta
@@ -24,7 +28,7 @@ from .periods import FiscalQuarter, fiscal_quarter, month_number
 OFFSETS = (0, -1)  # by the year the fiscal year ends in (the default), by the year it starts in
 # Numbered by the year it starts in only when that year holds half of it or more: a year ending in January to June.
 _STARTS_NAME = frozenset(range(1, 7))
-_LINES = 200  # the headline and the results' paragraphs are in a release's first lines
+_LINES, _CHARS = 200, 16_000  # the headline and the results' paragraphs are in a release's first lines
 _FLOW = (3, 6, 9, 12)
 
 
@@ -57,71 +61,102 @@ _QUARTER_YEAR = re.compile(rf"\b{_QUARTER}{_AND_YEAR}?(?:\s+(?:of|for|in))?(?:\s
 _YEAR_QUARTER = re.compile(rf"\b(?P<fy>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?:['’]s)?\s+(?:fiscal\s+)?{_QUARTER}", re.I)
 _WHOLE_YEAR = re.compile(rf"\b(?:fiscal\s+(?:year\s+)?|full[\s-]+year\s+(?:fiscal\s+)?)(?P<year>{_YEAR})", re.I)
 _PERIOD_WORDS = re.compile(rf"\b(?:{_QUARTER}|(?P<whole>(?:fiscal\s+)?year)\b)", re.I)
-# between a period's name and `ended <date>`: only words that describe the period (`, which`, `(52 weeks`)
-_GAP = re.compile(r"[\s,()\"“”'’-]*(?:(?:which|that|was|were|and|the|fiscal|quarter|year|period|weeks?|months?|\d{1,2}|three"
-                  r"|twelve|thirteen|fourteen|fifty[\s-]two|fifty[\s-]three|\w+-week)[\s,()\"“”'’-]+){0,6}?end(?:ed|ing)\s+(?:on\s+)?"
-                  r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<dyear>(?:19|20)\d\d)\b")
+# between a period's name and `ended <date>`: only words that describe the period (`, which`, `(52 weeks`);
+# every run bounded, so that no run of spaces or letters is read again from each of its characters
+_GAP_WORDS = (r"which|that|was|were|and|the|fiscal|quarter|year|period|weeks?|months?|\d{1,2}|three|twelve|thirteen|fourteen"
+              r"|fifty[\s-]two|fifty[\s-]three|\w{1,12}-week")
+_GAP = re.compile(rf"[\s,()\"“”'’-]{{0,8}}(?:(?:{_GAP_WORDS})[\s,()\"“”'’-]{{1,8}}){{0,6}}?end(?:ed|ing)\s{{1,4}}(?:on\s{{1,4}})?"
+                  r"(?P<month>[a-z]{3,9})\.?\s{1,4}(?P<day>\d{1,2}),?\s{1,4}(?P<dyear>(?:19|20)\d\d)\b", re.I)
 _FY_SHORT = re.compile(r"\bFY\s?['’]?(\d\d)\b(?![,.]\d|\s?%)")  # `FY24`, `FY'24`
 _FY_LONG = re.compile(r"\bFY\s?((?:19|20)\d\d)\b")  # `FY2024`, `FY 2024`
-_Q_SHORT = re.compile(r"\b(?:Q([1-4])\s?['’]|([1-4])Q\s?['’]?)(\d\d)\b(?![,.]\d|\s?%)")  # `Q3'24`, `3Q24`
-_MARKUP = re.compile(r"[*_#|]+")
+# `Q3'24`, `3Q24`; starting on a character class (and looking back for a word) is what makes it quick
+_Q_SHORT = re.compile(r"[Q1-4](?<!\w.)(?:(?<=Q)([1-4])\s?['’]|(?<=([1-4]))Q\s?['’]?)(\d\d)\b(?![,.]\d|\s?%)")
+_MARKUP = "*_#|"  # markdown emphasis, headings and table bars
+# where a phrase can start; on lower-cased text (the patterns themselves ignore case)
+_STARTS = r"\b(?:fiscal|full|year|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|[1-4]q|(?:19|20)\d\d)"
+_TRIGGER = re.compile(_STARTS)
+_TRIGGER_ANY_CASE = re.compile(_STARTS, re.I)
 _DATE_BEFORE = re.compile(r"\d{1,2},?\s*$")  # a year that closes a date (`December 31, 2024 fourth quarter`)
 
 
 def plain_text(prose: Iterable[str]) -> str:
     """The lines as one text, `FY24` and `Q3'24` spelled out: phrases wrap across lines in a release."""
-    text = " ".join(_MARKUP.sub(" ", line) for line in prose)
-    text = _FY_LONG.sub(r"fiscal \1", _FY_SHORT.sub(r"fiscal 20\1", text))
-    text = _Q_SHORT.sub(lambda m: f"Q{m.group(1) or m.group(2)} 20{m.group(3)}", text)
+    text = " ".join(prose)
+    for mark in _MARKUP:
+        text = text.replace(mark, " ")
+    if "FY" in text:
+        text = _FY_LONG.sub(r"fiscal \1", _FY_SHORT.sub(r"fiscal 20\1", text))
+    if "Q" in text:
+        text = _Q_SHORT.sub(lambda m: f"Q{m.group(1) or m.group(2)} 20{m.group(3)}", text)
     return " ".join(text.split())
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every fiscal period the text names with a year or an end date, in the order printed."""
-    found = [*_quarter_years(text), *_year_quarters(text)]
-    spans = [(m.start, m.start + len(m.text)) for m in found]
-    found += [m for m in _whole_years(text) if not _inside(m.start, spans)]
-    spans = [(m.start, m.start + len(m.text)) for m in found]
-    named = [m._replace(end=_end_after(text, m.start + len(m.text))) for m in found]  # `fiscal 2024 ended February 1, 2025`
-    dated = [m for m in _dated(text) if not _inside(m.start, spans)]
-    return sorted(named + dated, key=lambda m: (m.start, -m.quarter))
+    """Every fiscal period the text names with a year or an end date, in the order printed.
+
+    The phrase patterns are tried only where one can start, and only those that can start with the word
+    found there (`fiscal`, `third`, `Q3`, `2024`...): a release is read many times faster so."""
+    low = text.lower()
+    trigger = _TRIGGER if len(low) == len(text) else _TRIGGER_ANY_CASE  # lower-casing moved positions (a rare letter)
+    scanned = low if trigger is _TRIGGER else text
+    out: list[Mention] = []
+    pos = 0
+    while (hit := trigger.search(scanned, pos)) is not None:
+        word = hit.group(0).lower()
+        readers = _BY_FIRST_WORD.get(word, _READERS) if not word.isdigit() else (_year_first,)
+        found = next((f for read in readers if (f := read(text, hit.start()))), [])
+        out += found
+        pos = hit.start() + len(found[0].text) if found else hit.end()
+    return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _quarter_first(text: str, at: int) -> list[Mention]:
+    """`third quarter of fiscal 2024`, `Q3 2024`, `fourth quarter and fiscal year 2024` (the year named too)."""
+    m = _QUARTER_YEAR.match(text, at)
+    if m is None:
+        return []
+    year = int(m.group("year"))
+    found = [Mention(_quarter_of(m), year, None, m.group(0), at)]
+    if m.group("and"):
+        found.append(Mention(0, year, None, m.group(0), at))
+    return _with_end(text, m.end(), found)
+
+
+def _year_first(text: str, at: int) -> list[Mention]:
+    """`fiscal 2024 third quarter`, `the 2026 second quarter`; not the year of a date (`December 31, 2024 fourth quarter`)."""
+    m = _YEAR_QUARTER.match(text, at)
+    if m is None or _DATE_BEFORE.search(text, max(0, at - 4), at):
+        return []
+    return _with_end(text, m.end(), [Mention(_quarter_of(m), int(m.group("year")), None, m.group(0), at)])
+
+
+def _whole_year(text: str, at: int) -> list[Mention]:
+    """`fiscal 2021`, `fiscal year 2024`, `full year 2024`."""
+    m = _WHOLE_YEAR.match(text, at)
+    return [] if m is None else _with_end(text, m.end(), [Mention(0, int(m.group("year")), None, m.group(0), at)])
+
+
+def _dated(text: str, at: int) -> list[Mention]:
+    """`third fiscal quarter ended June 30, 2026`, `fiscal year ended May 31, 2014`: a period by its end date only."""
+    m = _PERIOD_WORDS.match(text, at)
+    end = _end_after(text, m.end()) if m is not None else None
+    if m is None or end is None:
+        return []
+    return [Mention(0 if m.group("whole") else _quarter_of(m), None, end, m.group(0), at)]
+
+
+def _with_end(text: str, pos: int, found: list[Mention]) -> list[Mention]:
+    """The mentions with the end date printed right after them (`fiscal 2024 ended February 1, 2025`), if any."""
+    end = _end_after(text, pos)
+    return [f._replace(end=end) for f in found] if end else found
+
+
+_READERS = (_quarter_first, _dated)  # an ordinal or `Q3`
+_BY_FIRST_WORD = {"fiscal": (_quarter_first, _year_first, _whole_year, _dated), "full": (_whole_year,), "year": (_dated,)}
 
 
 def _quarter_of(m: re.Match[str]) -> int:
     return _ORDINAL[m.group("ord").lower()] if m.group("ord") else int(m.group("qn") or m.group("nq"))
-
-
-def _quarter_years(text: str) -> list[Mention]:
-    out = []
-    for m in _QUARTER_YEAR.finditer(text):
-        year = int(m.group("year"))
-        out.append(Mention(_quarter_of(m), year, None, m.group(0), m.start()))
-        if m.group("and"):  # `fourth quarter and fiscal year 2026` names the year too
-            out.append(Mention(0, year, None, m.group(0), m.start()))
-    return out
-
-
-def _year_quarters(text: str) -> list[Mention]:
-    return [Mention(_quarter_of(m), int(m.group("year")), None, m.group(0), m.start())
-            for m in _YEAR_QUARTER.finditer(text) if not _DATE_BEFORE.search(text[max(0, m.start() - 4):m.start()])]
-
-
-def _whole_years(text: str) -> list[Mention]:
-    return [Mention(0, int(m.group("year")), None, m.group(0), m.start()) for m in _WHOLE_YEAR.finditer(text)]
-
-
-def _dated(text: str) -> list[Mention]:
-    """`third fiscal quarter ended June 30, 2026`, `fiscal year ended May 31, 2014`: a period by its end date only."""
-    out = []
-    for m in _PERIOD_WORDS.finditer(text):
-        end = _end_after(text, m.end())
-        if end is not None:
-            out.append(Mention(0 if m.group("whole") else _quarter_of(m), None, end, m.group(0), m.start()))
-    return out
 
 
 def _end_after(text: str, pos: int) -> date | None:
@@ -157,11 +192,11 @@ class _Columns(NamedTuple):
 def read_fiscal_naming(prose: Iterable[str], ends: Iterable[tuple[date, int]], fy_end: int | None) -> FiscalNaming:
     """The fiscal year's last month and year numbering, as the release's words name its period columns.
 
-    `prose`: the release's lines (the first 200 are read); `ends`: (end date, months) of its period columns;
-    `fy_end`: the year-end month its year-to-date columns show, None when they show none (then the text
-    may set it). Without consistent evidence the default is kept: `fy_end` (else 12) and offset 0."""
-    lines = list(prose)[:_LINES]
-    mentions = find_mentions(plain_text(lines))
+    `prose`: the release's lines (the first 200, up to 16,000 characters, are read); `ends`: (end date,
+    months) of its period columns, in any order, one per column; `fy_end`: the year-end month its
+    year-to-date columns show, None when they show none (then the text may set it). Without consistent
+    evidence the default is kept: `fy_end` (else 12) and offset 0; `why` says which and why."""
+    mentions = find_mentions(plain_text(itertools.islice(prose, _LINES))[:_CHARS])
     columns = _columns(ends)
     default = fy_end or 12
     readings = [_score(mentions, columns, f, o) for f in _candidates(mentions, columns, fy_end) for o in OFFSETS

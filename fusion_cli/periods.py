@@ -501,8 +501,8 @@ def fiscal_label(end: date | None, months: int | None, fy_end: int = 12, offset:
     quarter, fy = fiscal_quarter(end, fy_end, offset)
     if months in (0, 3, None):
         return f"Q{quarter} {fy}"
-    if months == 12:
-        return f"FY {fy}"
+    if months == 12:  # twelve months to the end of another quarter are the trailing year, not a fiscal year
+        return f"FY {fy}" if quarter == 4 else f"LTM Q{quarter} {fy}"
     return f"{months}M {fy}"
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
 from .numbers import SCALES
-from .periods import fiscal_label
+from .periods import fiscal_label, fiscal_quarter
 from .precedence import choose, describe
 from .units import is_money, is_per_share
 
@@ -74,6 +74,7 @@ class Series:
     fy_end: int
     scale: str  # the scale most of its numbers were printed in
     currency: str = "USD"  # the currency most of its money is in
+    offset: int = 0  # how the company numbers fiscal years (see periods.fiscal_quarter)
 
     def get(self, key: str, period: SeriesPeriod) -> Entry | None:
         """The entry of an item in a period, if any."""
@@ -147,10 +148,11 @@ def build_series(extractions: list[Extraction], mapping: dict[str, str] | None =
 
 def _company_series(company: str, releases: list[Extraction], mapping: dict[str, str]) -> tuple[Series, list[Finding]]:
     findings: list[Finding] = []
-    fy_end = _fiscal_year_end([f for r in releases for f in r.facts])
+    fy_end = _fiscal_year_end([f for r in releases for f in r.facts]) or _most([r.fy_end for r in releases], 12)
+    offset = _most([r.fiscal_offset for r in releases], 0)
     per_release: list[tuple[Extraction, list[_Row]]] = []
     for ext in releases:
-        rows, skipped = _rows(ext, fy_end)
+        rows, skipped = _rows(ext, fy_end, offset)
         findings.extend(Finding("warning", f"{ext.file}:{t.other.line}", f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
                         for t in choose(ext.facts)[1] if not t.rounding)
         if skipped:
@@ -166,11 +168,17 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
     values.update(derived)
     periods = sorted({p for _k, p in values}, key=lambda p: (p.end, p.months))
     series = Series(company, tuple(e.file for e, _r in per_release), tuple(registry.ordered()), tuple(periods),
-                    values, fy_end, _main_scale(releases), _main_currency(releases))
+                    values, fy_end, _main_scale(releases), _main_currency(releases), offset)
     return series, findings
 
 
-def _fiscal_year_end(facts: list[Fact]) -> int:
+def _most(values: list[int], default: int) -> int:
+    """The value most releases give; the default when they tie."""
+    ranked = Counter(values).most_common()
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else default
+
+
+def _fiscal_year_end(facts: list[Fact]) -> int | None:
     """The fiscal year's last month, voted by the year-to-date columns of all releases."""
     votes: Counter[int] = Counter()
     for f in facts:
@@ -178,18 +186,16 @@ def _fiscal_year_end(facts: list[Fact]) -> int:
             end = date.fromisoformat(f.period_end)
             month = end.month if end.day > 7 else (end.month - 2) % 12 + 1
             votes[(month - f.period_months - 1) % 12 + 1] += 1
-    return votes.most_common(1)[0][0] if votes else 12
+    return votes.most_common(1)[0][0] if votes else None
 
 
-def series_period(end: date, months: int, fy_end: int) -> SeriesPeriod:
+def series_period(end: date, months: int, fy_end: int, offset: int = 0) -> SeriesPeriod:
     """The period of the series ending on a date and running some months, labelled with the fiscal year."""
-    label = fiscal_label(end, months, fy_end)
-    kind, year = label.split()
-    quarter = int(kind[1]) if kind.startswith("Q") else 4 if kind == "FY" else int(kind[:-1]) // 3
-    return SeriesPeriod(label, months, end, int(year), quarter)
+    quarter, year = fiscal_quarter(end, fy_end, offset)  # the quarter the period ends in: FY is 4, 9M is 3, LTM Q2 is 2
+    return SeriesPeriod(fiscal_label(end, months, fy_end, offset), months, end, year, quarter)
 
 
-def _rows(ext: Extraction, fy_end: int) -> tuple[list[_Row], int]:
+def _rows(ext: Extraction, fy_end: int, offset: int = 0) -> tuple[list[_Row], int]:
     rows, skipped = [], 0
     kept, _twice = choose(ext.facts)  # a line item printed twice: the table that owns it speaks for it
     for order, fact in enumerate(kept):
@@ -199,7 +205,7 @@ def _rows(ext: Extraction, fy_end: int) -> tuple[list[_Row], int]:
             skipped += 1
             continue
         months = 0 if fact.statement == "balance" else fact.period_months
-        rows.append(_Row(fact, series_period(date.fromisoformat(fact.period_end), months, fy_end), order=order))
+        rows.append(_Row(fact, series_period(date.fromisoformat(fact.period_end), months, fy_end, offset), order=order))
     return rows, skipped
 
 

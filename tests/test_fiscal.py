@@ -56,6 +56,7 @@ def test_a_period_named_with_its_end_date():
     assert named("Fiscal 2024 ended February 1, 2025.") == [(0, 2024, feb1)]
     assert named("in fiscal 2024 (52 weeks ended February 1, 2025)") == [(0, 2024, feb1)]
     assert named("the third fiscal quarter ended June 30, 2026") == [(3, None, date(2026, 6, 30))]
+    assert named("RESULTS FOR THE FISCAL YEAR ENDED FEBRUARY 1, 2025") == [(0, None, feb1)]
     assert named("its fiscal fourth quarter and fiscal year ended May 31, 2014.") == [
         (4, None, date(2014, 5, 31)), (0, None, date(2014, 5, 31))]
     assert named("for its fourth quarter and fiscal year 2026, which ended June 28, 2026") == [
@@ -145,7 +146,8 @@ def test_a_headline_alone_sets_the_year_end():
 
 def test_a_calendar_year_company_is_left_as_it_is():
     prose = ["XYZ Corp. Reports Third Quarter 2025 Results",
-             "Revenue for the third quarter of 2025 was $1.2 billion, up from the third quarter of 2024. Full year 2025 outlook raised."]
+             "Revenue for the third quarter of 2025 was $1.2 billion, up from the third quarter of 2024.",
+             "Full year 2025 outlook raised."]
     ends = [(date(2025, 9, 30), 3), (date(2025, 9, 30), 9), (date(2024, 9, 30), 3), (date(2024, 9, 30), 9)]
     for fy_end in (12, None):
         naming = read_fiscal_naming(prose, ends, fy_end)

@@ -290,3 +290,18 @@ def test_tables_that_lost_their_note_take_the_scale_their_text_states():
 def test_a_text_that_does_not_match_the_tables_scales_nothing():
     extraction = run(STATED.replace("$405 million", "$40.5 million").replace("$455 million", "$4.5 billion"))
     assert by_label(extraction, "Gross profit")[0].value == 405
+
+
+def test_twelve_months_to_another_quarter_are_the_trailing_year():
+    from datetime import date
+
+    from fusion_cli.periods import fiscal_label
+
+    assert fiscal_label(date(2012, 8, 31), 12, 5) == "LTM Q1 2013"  # a May year: August closes the first quarter
+    assert fiscal_label(date(2013, 5, 31), 12, 5) == "FY 2013"
+    assert fiscal_label(date(2024, 9, 30), 12, 12) == "LTM Q3 2024"
+
+
+def test_a_guidance_range_is_not_an_amount():
+    text = INCOME.format(note="(in thousands)") + "\nOutlook\n\n| | Fiscal 2025 |\n|---|---|\n| Net sales growth | |\n| 4% to | 5% |\n"
+    assert not [f for f in run(text).facts if f.label.startswith("4%")]
