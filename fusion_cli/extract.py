@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .concepts import map_concept, unit_of
+from .concepts import QUALIFIERS, map_concept, normalize_label, unit_of
 from .labels import strip_markers
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
@@ -361,11 +361,17 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     seen: set[tuple[str, object, Decimal]] = set()
     if table.measures:
         return _measure_facts(table, name, company, scale, shares_scale, currency)
+    previous = ""
     for row in table.rows:
         if _COMPARISON_SECTION.search(row.section) or _RANGE_START.fullmatch(row.label):
             continue  # `AS REPORTED REVENUE GROWTH RATES`: changes; `4% to | 5%`: a guidance range, not an amount
         moment = _moment(row.label, row.section) if table.statement != "balance" else None
         sign = _loss_sign(row, name, findings)
+        words = row.label  # the words the concept is read from: a `- As reported` row takes the line item above it
+        if normalize_label(row.label) in QUALIFIERS and not row.section and previous:
+            words = f"Adjusted {previous}" if normalize_label(row.label) in ("as adjusted", "adjusted", "non gaap") else previous
+        elif row.values:
+            previous = row.label
         for j, amount, line in row.values:
             period = periods[j]
             if period is None or amount.value is None:
@@ -375,7 +381,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 if (row.label, period.end, amount.value) in seen:
                     continue  # the same balance printed under the quarter and under the year
                 seen.add((row.label, period.end, amount.value))
-            concept = _member_concept(period.member, row.label, row.section, table.statement, amount)
+            concept = _member_concept(period.member, words, row.section, table.statement, amount)
             unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
             concept, unit, factor, scaled = _measured(concept, unit, row.label, table, scale, shares_scale, currency)
             if unit == "shares" and factor != 1 and abs(amount.value * factor) > _MAX_SHARES:

@@ -305,3 +305,33 @@ def test_twelve_months_to_another_quarter_are_the_trailing_year():
 def test_a_guidance_range_is_not_an_amount():
     text = INCOME.format(note="(in thousands)") + "\nOutlook\n\n| | Fiscal 2025 |\n|---|---|\n| Net sales growth | |\n| 4% to | 5% |\n"
     assert not [f for f in run(text).facts if f.label.startswith("4%")]
+
+
+def test_qualified_and_sector_labels_find_their_line_items():
+    from fusion_cli.concepts import map_concept
+    from fusion_cli.model import Amount
+
+    amount = Amount(D(100), "100")
+    expected = {"Sales, net of discounts": "revenue", "Net earnings as reported (Note 2)": "net_income",
+                "Reported GAAP operating income": "operating_income", "Non-GAAP EBITDA": "ebitda",
+                "Finance costs": "interest_expense", "Profit before income and other taxes": "income_before_tax",
+                "Interest charges": "interest_expense", "Net interest income": "net_interest_income",
+                "Provision for credit losses": "provision_credit_losses", "Net premiums earned": "premiums_earned",
+                "Losses and loss adjustment expenses": "losses_lae", "FFO": "ffo", "Adjusted funds from operations": "affo",
+                "Net operating income": "noi", "Operating costs and expenses": "operating_expenses"}
+    assert {label: map_concept(label, "", "income", amount) for label in expected} == expected
+
+
+def test_a_row_that_prints_only_a_qualifier_takes_the_line_item_above_it():
+    text = """Acme Widgets, Inc. Reports Results
+
+| (in thousands) | Three Months Ended March 31, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Net sales | 1,000 | 900 |
+| - As reported | 1,000 | 900 |
+| - As adjusted | 1,050 | 940 |
+| Operating income | 200 | 150 |
+"""
+    concepts = [(f.label, f.concept) for f in run(text).facts if f.period_end == "2025-03-31"]
+    assert ("- As reported", "revenue") in concepts and ("- As adjusted", None) in concepts
