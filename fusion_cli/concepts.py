@@ -19,7 +19,7 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("sga", INCOME, (r"selling,? general,? and administrative(?: expenses?| costs?)?", r"sg ?and ?a(?: expenses?)?", r"general,? selling and administrative(?: expenses?)?", r"selling, administrative and general(?: expenses?)?", r"selling\b.*\badministrative\b.*")),
     ("general_administrative", INCOME, (r"(?:total )?general(?:,)? and administrative(?: expenses?| costs?)?", r"g ?and ?a(?: expenses?)?", r"administrative expenses?")),
     ("research_development", INCOME, (r"research and development(?: expenses?| costs?)?", r"r ?and ?d(?: expenses?)?", r"product development(?: expenses?)?")),
-    ("marketing", INCOME, (r"(?:advertising and )?marketing(?: expenses?| and advertising)?", r"advertising(?: expenses?)?", r"sales and marketing(?: expenses?)?")),
+    ("marketing", INCOME, (r"(?:advertising and )?marketing(?: expenses?| and advertising)?", r"advertising(?: expenses?)?", r"(?:sales|selling) and marketing(?: expenses?| costs?)?", r"selling(?: expenses?| costs?)?")),
     ("depreciation_amortization", ANY, (r"depreciation(?: and amortization)?(?: expenses?)?", r"depreciation,? amortization,? and other", r"depreciation,? (?:depletion )?and amortization(?: expenses?)?", r"amortization and depreciation")),
     ("impairment", INCOME, (r"(?:loss on )?impairment(?: charges?| loss(?:es)?| expenses?)?(?: of .*)?", r"(?:goodwill|asset) impairment(?: charges?)?")),
     ("operating_expenses", INCOME, (r"total (?:operating )?(?:costs and )?expenses", r"operating expenses", r"(?:total )?operating costs and expenses", r"total operating costs(?: and expenses)?", r"total costs and operating expenses", r"operating expenses total")),

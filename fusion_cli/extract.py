@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from .concepts import QUALIFIERS, map_concept, normalize_label, unit_of
 from .labels import strip_markers
-from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
+from .model import Amount, Document, Extraction, Fact, Finding, Line, Period, Row, Table
 from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .headers import row_period
 from .issuer import detect_issuer
@@ -399,7 +399,25 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 value=amount.value * factor, scale=scaled, as_printed=amount.text,
                 line=line, unit=unit, group=row.section, table_line=table.line, member=period.member,
             ))
-    return _counted_parts(facts)
+    return _block_totals(_counted_parts(facts))
+
+
+def _block_totals(facts: list[Fact]) -> list[Fact]:
+    """A row with no label (or only its heading's words) that closes the rows under a heading and adds them up
+    in every column is the heading's total: `Operating expenses:`, two lines, then `| | 450 |`."""
+    rows = [list(g) for _k, g in itertools.groupby(facts, key=lambda f: f.line)]
+    out: list[Fact] = []
+    for i, row in enumerate(rows):
+        head = row[0]
+        heading = head.group.strip().rstrip(":")
+        if head.concept is None and heading and head.label.strip().rstrip(":").lower() in ("", heading.lower(), "total"):
+            parts = list(itertools.takewhile(lambda r: r[0].group == head.group and r[0].label.strip(), reversed(rows[:i])))
+            if len(parts) >= 2 and _adds_up(row, parts):
+                concept = next((c for words in (heading, f"Total {heading}") if (c := map_concept(words, "", head.statement,
+                                parse_amount(head.as_printed) or Amount(head.value, head.as_printed)))), None)
+                row = [f._replace(concept=concept) for f in row] if concept else row
+        out.extend(row)
+    return out
 
 
 def _counted_parts(facts: list[Fact]) -> list[Fact]:

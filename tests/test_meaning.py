@@ -335,3 +335,28 @@ def test_a_row_that_prints_only_a_qualifier_takes_the_line_item_above_it():
 """
     concepts = [(f.label, f.concept) for f in run(text).facts if f.period_end == "2025-03-31"]
     assert ("- As reported", "revenue") in concepts and ("- As adjusted", None) in concepts
+
+
+def test_an_unlabeled_row_that_closes_a_block_and_foots_is_its_total():
+    text = """Acme Widgets, Inc. Reports Results
+
+Condensed Consolidated Statements of Operations
+(in thousands)
+
+| | Three Months Ended March 31, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Revenue | 1,000 | 900 |
+| Operating expenses: | | |
+| Selling and marketing | 300 | 290 |
+| General and administrative | 150 | 130 |
+| | 450 | 420 |
+| Costs of operations: | | |
+| Hosting | 10 | 9 |
+| Support | 20 | 19 |
+| | 31 | 28 |
+| Operating income | 550 | 480 |
+"""
+    facts = run(text).facts
+    assert [(f.concept, f.value) for f in facts if f.label == "" and f.as_printed == "450"] == [("operating_expenses", 450_000)]
+    assert {f.concept for f in facts if f.as_printed in ("31", "28")} == {None}  # does not foot: not a total
