@@ -99,7 +99,7 @@ def normalize_label(label: str) -> str:
 
 _NOT_EARNINGS = re.compile(r"dividends?|distributions?|book value|net asset value|\bnav\b|equity|\bffo\b|\baffo\b|funds from operations|"
                            r"cash flows?|revenues?|sales|capital|assets|deposits|price")
-_ADJUSTMENT_ROW = re.compile(r"\s*(?:less|add|plus|deduct|excluding|adjustments?)\b")  # `Less: after-tax gains` per share
+_ADJUSTMENT_ROW = re.compile(r"(?:less|add|plus|deduct|excluding|adjustments?)\b")  # `Less: after-tax gains` per share
 _EARNINGS = re.compile(r"earnings|income|loss|profit|\beps\b")
 # A row of percentages whose cells print no % sign: `Operative EBITDA, %`, `EBIT margin (%)`, `Equity ratio, %, at period-end`.
 _PERCENT_LABEL = re.compile(r"(?:^|[\s,(])%\s*(?:\)|,|$)")
@@ -127,7 +127,7 @@ def _concept(label: str, section: str, statement: str, per_share: bool) -> str |
     context = f"{low_section} {low_label}"
     if per_share and (_PER_SHARE.search(context) or norm in ("basic", "diluted", "basic and diluted")):
         if _NOT_EARNINGS.search(low_label) or (not _EARNINGS.search(low_label) and _NOT_EARNINGS.search(low_section)) \
-                or _ADJUSTMENT_ROW.match(low_label):
+                or _ADJUSTMENT_ROW.match(low_label.lstrip()):
             return None  # dividends, distributions, book value, FFO per share: amounts per share, not earnings
         return _eps_concept(norm, low_label, low_section, context)
     if _SHARES.search(context) and not per_share and _BASIC_DILUTED.search(norm):
@@ -148,14 +148,26 @@ def _concept(label: str, section: str, statement: str, per_share: bool) -> str |
 # Rows that print only a qualifier and take their line item from the heading or the row above them.
 QUALIFIERS = frozenset(("as reported", "reported", "gaap", "as adjusted", "adjusted", "non gaap", "non-gaap", "u s gaap", "ifrs"))
 _ADJUSTING = frozenset(("as adjusted", "adjusted", "non gaap", "non-gaap"))
-_QUALIFIER_HEAD = re.compile(r"^(?:as reported|reported gaap|reported|u ?s gaap|gaap|ifrs)\s+")
-_QUALIFIER_TAIL = re.compile(r"\s+(?:as reported|reported|gaap|ifrs)(?:\s+note(?:\s+\w+)?)?$|\s+note(?:\s+\w+)?$|\s+net of\s.*$")
+_HEADS = (("as", "reported"), ("reported", "gaap"), ("reported",), ("u", "s", "gaap"), ("us", "gaap"), ("gaap",), ("ifrs",))
+_TAILS = (("as", "reported"), ("reported",), ("gaap",), ("ifrs",))
 
 
 def _unqualified(norm: str) -> str:
     """A label without the qualifiers that do not change its line item: `reported GAAP operating income`,
-    `net earnings as reported`, `sales, net of discounts`."""
-    return _QUALIFIER_TAIL.sub("", _QUALIFIER_TAIL.sub("", _QUALIFIER_HEAD.sub("", norm))) or norm
+    `net earnings as reported (Note 2)`, `sales, net of discounts`. Word lists, not patterns: labels can be long."""
+    words = norm.split()
+    head = next((h for h in _HEADS if tuple(words[:len(h)]) == h and len(words) > len(h)), ())
+    words = words[len(head):]
+    cut = next((i for i in range(1, len(words) - 1) if words[i] == "net" and words[i + 1] == "of"), None)
+    words = words[:cut] if cut else words
+    for _ in range(2):
+        if len(words) > 2 and words[-2] == "note":
+            words = words[:-2]
+        elif len(words) > 1 and words[-1] == "note":
+            words = words[:-1]
+        tail = next((t for t in _TAILS if len(words) > len(t) and tuple(words[-len(t):]) == t), ())
+        words = words[:len(words) - len(tail)]
+    return " ".join(words) or norm
 
 
 # A heading that qualifies the generic rows under it (`Non-GAAP – Continuing Operations`, then `Net income`); a

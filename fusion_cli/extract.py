@@ -597,7 +597,7 @@ _COMPARISON_SECTION = re.compile(r"(?i)growth rates?\b|\b(?:%|percent(?:age)?)\s
 
 
 _ONE = Decimal(1)
-_RANGE_START = re.compile(r"[$(]?\s*\d[\d,.]*\s*(?:%|million|billion)?\s*(?:to|-|–|—)")
+_RANGE_START = re.compile(r"[$(]?\s{0,3}\d[\d,.]{0,20}\s{0,3}(?:%|million|billion)?\s{0,3}(?:to|-|–|—)")  # bounded: linear
 _MAX_SHARES = Decimal(50_000_000_000)  # more shares than any company has issued: the scale note is not the row's
 _EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic")
 _CENTS = re.compile(r"\d\.\d\d")
