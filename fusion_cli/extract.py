@@ -362,6 +362,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     if table.measures:
         return _measure_facts(table, name, company, scale, shares_scale, currency)
     previous = ""
+    qualifier = table.title if _QUALIFIER_TITLE.fullmatch(table.title) else ""  # a table titled `Non-GAAP`: every line adjusted
     for row in table.rows:
         if _COMPARISON_SECTION.search(row.section) or _RANGE_START.fullmatch(row.label):
             continue  # `AS REPORTED REVENUE GROWTH RATES`: changes; `4% to | 5%`: a guidance range, not an amount
@@ -381,7 +382,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 if (row.label, period.end, amount.value) in seen:
                     continue  # the same balance printed under the quarter and under the year
                 seen.add((row.label, period.end, amount.value))
-            concept = _member_concept(period.member, words, row.section, table.statement, amount)
+            concept = _member_concept(period.member or qualifier, words, row.section, table.statement, amount)
             unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
             concept, unit, factor, scaled = _measured(concept, unit, row.label, table, scale, shares_scale, currency)
             if unit == "shares" and factor != 1 and abs(amount.value * factor) > _MAX_SHARES:
@@ -532,7 +533,8 @@ def _measured(concept: str | None, unit: str, label: str, table: Table, scale: D
     return concept, unit, factor, table.scale if factor != 1 else "units"
 
 
-_ADJUSTED = re.compile(r"(?i)(?<!retrospectively )adjusted|non-?gaap")  # `Retrospectively Adjusted` is restated GAAP
+_ADJUSTED = re.compile(r"(?i)(?<!retrospectively )adjusted|non-?gaap")
+_QUALIFIER_TITLE = re.compile(r"(?i)\W{0,3}(?:non-?gaap|adjusted)(?: (?:financial )?(?:measures|results|basis|summary|highlights))?\W{0,3}")  # `Retrospectively Adjusted` is restated GAAP
 _ADJUSTMENT = re.compile(r"(?i)adj\.?|adjustments?|reconciling items?")
 
 

@@ -80,8 +80,22 @@ def changes(series: Series) -> list[Point]:
                 before_period = prior(series, period, basis)
                 before = series.get(item.key, before_period) if before_period else None
                 if before is not None:
-                    points.extend(_change(series, item, name, period, basis, before.value, entry.value))
+                    old, new = _one_basis(before, entry)
+                    if old is not None and new is not None:
+                        points.extend(_change(series, item, name, period, basis, old, new))
     return points
+
+
+def _one_basis(before, entry) -> tuple[Decimal | None, Decimal | None]:
+    """The two values of a change on one basis: across a stock split, the later period's own print from before the
+    split (5.98 against 0.82, not 0.60 against 0.82); none when no such print exists."""
+    if (before.basis == "pre-split") == (entry.basis == "pre-split"):
+        return before.value, entry.value
+    post = entry if before.basis == "pre-split" else before
+    printed = post.previous[0][0] if post.basis == "restated" and post.previous else None
+    if printed is None:
+        return None, None
+    return (before.value, printed) if post is entry else (printed, entry.value)
 
 
 def _change(series: Series, item: Item, name: str, period: SeriesPeriod, basis: str, old: Decimal, new: Decimal) -> list[Point]:

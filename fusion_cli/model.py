@@ -115,7 +115,7 @@ class Point(NamedTuple):
     period: str  # fiscal label: Q1 2011, 9M 2009, FY 2010
     period_end: str | None
     period_months: int | None
-    basis: str  # statements: "" | restated | derived; changes: yoy | qoq; bridges: start | adjustment | subtotal | computed | difference
+    basis: str  # statements: "" | restated | pre-split (printed before a stock split) | derived; changes: yoy | qoq; bridges: start | adjustment | subtotal | computed | difference
     value: Decimal | None  # None where a percent change is not meaningful (n/m)
     unit: str  # USD | USD/share | shares | % | pp | x
     source: str  # file:line of a printed value, or "derived"

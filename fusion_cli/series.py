@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -164,6 +164,7 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
         findings.extend(registry.add_release(ext.file, rows))
     values = _values(per_release)
     findings.extend(_restatement_findings(values, registry))
+    findings.extend(_split_adjust(values, registry.items))
     derived = _derive_quarters(values, registry.items)
     values.update(derived)
     periods = sorted({p for _k, p in values}, key=lambda p: (p.end, p.months))
@@ -390,6 +391,55 @@ def _agree(a: Fact, b: Fact) -> bool:
         return True
     coarse = max(SCALES.get(a.scale, 1), SCALES.get(b.scale, 1))
     return coarse > 1 and abs(a.value - b.value) * 2 <= coarse
+
+
+_SPLIT_FACTORS = tuple(Decimal(f) for f in (2, 3, 4, 5, 6, 8, 10, 15, 20, 25, 30, 40, 50, 100))
+
+
+def _split_factor(ratio: Decimal) -> Decimal | None:
+    """The round split factor a ratio of printed values shows (9.97 -> 10; 0.1 -> 1/10 for a reverse split), or None."""
+    for factor in _SPLIT_FACTORS:
+        for f in (factor, 1 / factor):
+            if abs(ratio / f - 1) <= Decimal("0.03"):
+                return f
+    return None
+
+
+def _split_adjust(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str, Item]) -> list[Finding]:
+    """A stock split: per-share values and share counts restated by one round factor in at least two places. The values
+    only pre-split releases printed keep their printed value and are marked `pre-split`, so that a change is computed
+    on one basis (the later period's own pre-split print) or not at all."""
+    votes: Counter[Decimal] = Counter()
+    before: dict[Decimal, set[str]] = defaultdict(set)
+    for (key, _period), entry in values.items():
+        unit = items[key].unit
+        if entry.basis != "restated" or not (is_per_share(unit) or unit == "shares") or not entry.value:
+            continue
+        for old, source in entry.previous:
+            factor = _split_factor(old / entry.value if is_per_share(unit) else entry.value / old) if old else None
+            if factor is not None and factor != 1:
+                votes[factor] += 1
+                before[factor].add(source.rsplit(":", 1)[0])
+    if not votes or votes.most_common(1)[0][1] < 2:
+        return []
+    factor = votes.most_common(1)[0][0]
+    adjusted = 0
+    for (key, period), entry in list(values.items()):
+        unit = items[key].unit
+        if entry.basis or entry.source.rsplit(":", 1)[0] not in before[factor] or not (is_per_share(unit) or unit == "shares"):
+            continue
+        adjusted_value = entry.value / factor if is_per_share(unit) else entry.value * factor
+        values[(key, period)] = replace(entry, basis="pre-split", note=f"printed before the {_ratio(factor)} stock split; "
+                                                                      f"{adjusted_value:,} split-adjusted")
+        adjusted += 1
+    return [Finding("info", ", ".join(sorted(before[factor])), f"a {_ratio(factor)} stock split: per-share values and share "
+                                                               f"counts restated by that factor in later releases; {adjusted} "
+                                                               f"values printed only before it are marked pre-split, and "
+                                                               f"changes are computed on one basis")]
+
+
+def _ratio(factor: Decimal) -> str:
+    return f"{factor:f}-for-1" if factor >= 1 else f"1-for-{1 / factor:f}"
 
 
 def _restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registry: _Registry) -> list[Finding]:

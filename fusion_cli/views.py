@@ -19,7 +19,7 @@ SECTION_TITLES = {"income": "income statement", "balance": "balance sheet", "cas
 SUMMARY_FLOWS = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_basic", "ebitda", "adjusted_ebitda")
 SUMMARY_MARGINS = ("gross_margin", "operating_margin", "net_margin", "ebitda_margin", "adjusted_ebitda_margin")
 SUMMARY_BALANCE = ("cash", "total_current_assets", "total_current_liabilities", "total_assets", "total_liabilities", "total_equity")
-LEGEND = "* derived   † restated (JSON lists the earlier value)   ! total that does not foot   n/m not meaningful   ≈ rounding   ✗ does not foot"
+LEGEND = "* derived   † restated (JSON lists the earlier value)   ‡ printed before a stock split   ! total that does not foot   n/m not meaningful   ≈ rounding   ✗ does not foot"
 VERDICT_MARK = {"ok": "ok", "rounding": "≈", "does not foot": "✗"}
 
 
@@ -73,7 +73,7 @@ class Formatter:
         return ("+" + text) if signed and value > 0 else text
 
     def cell(self, p: Point) -> Cell:
-        mark = "*" if p.basis == "derived" or (p.source == "derived" and p.section not in ("margin", "change", "bridge")) else "†" if p.basis == "restated" else ""
+        mark = "*" if p.basis == "derived" or (p.source == "derived" and p.section not in ("margin", "change", "bridge")) else "†" if p.basis == "restated" else "‡" if p.basis == "pre-split" else ""
         style = "derived" if mark == "*" else "restated" if mark else ""
         if "does not foot" in p.note and p.section in ("income", "balance", "cashflow"):
             mark, style = mark + "!", "warn"
