@@ -366,14 +366,19 @@ def merge_orders(orders: list[list]) -> list:
 def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[str, SeriesPeriod], Entry]:
     """One entry per (item, period): the latest release wins; earlier different values are kept as restated."""
     candidates: dict[tuple[str, SeriesPeriod], list[Fact]] = defaultdict(list)
+    printed: dict[tuple, dict[Decimal, str]] = defaultdict(dict)  # (file, statement, unit, period) -> {value: key}
     for _ext, rows in per_release:  # oldest first
         for row in rows:
             if row.key:
                 candidates[(row.key, row.period)].append(row.fact)
+                printed[(row.fact.file, row.fact.statement, row.fact.unit, row.period)].setdefault(row.fact.value, row.key)
     values = {}
     for key, facts in candidates.items():
         latest = facts[-1]
-        earlier = [f for f in facts[:-1] if not _agree(f, latest)]
+        # an earlier value the latest release still prints for the period under another line was renamed, not restated
+        # (`Other income (expense), net` 370 became `Total other income (expense), net` 370)
+        still = printed[(latest.file, latest.statement, latest.unit, key[1])]
+        earlier = [f for f in facts[:-1] if not _agree(f, latest) and (not f.value or still.get(f.value, key[0]) == key[0])]
         best = min(reversed([f for f in facts if _agree(f, latest)]), key=lambda f: SCALES.get(f.scale, 1))
         source = f"{best.file}:{best.line}"
         if earlier:

@@ -1,5 +1,6 @@
 """Series: one line per item across releases, periods relabelled, restatements kept, quarters derived."""
 from decimal import Decimal
+from decimal import Decimal as D
 
 from fusion_cli.extract import extract_bytes
 from fusion_cli.series import build_series, company_key, label_text, merge_orders
@@ -128,3 +129,47 @@ def test_periods_without_a_length_are_left_out_and_reported():
 
 def test_merge_orders_places_new_lines_after_their_predecessor():
     assert merge_orders([["a", "b", "d"], ["a", "c", "d"], ["x", "a"]]) == ["x", "a", "b", "c", "d"]
+
+
+# ---- stock splits and renamed lines (invented series) ----------------------------------------------
+
+def _series_of(tmp_path, texts):
+    from fusion_cli.analysis import analyze
+    from releases import write
+
+    return analyze([write(tmp_path, f"r{i}.txt", text) for i, text in enumerate(texts)])
+
+
+def test_a_four_for_one_split_keeps_changes_on_one_basis(tmp_path):
+    from releases import QUARTER_ONLY, release
+
+    def rows(revenue, eps_now, eps_before):
+        return [("Revenue", f"{revenue:,}", f"{revenue - 100:,}"), ("Net income", "400", "300"),
+                ("Diluted earnings per share", eps_now, eps_before), ("Diluted weighted average shares", "1,000", "1,000")]
+
+    first = release("Acme Corp.", QUARTER_ONLY, rows(1000, "4.00", "3.00"), 2024)  # Q1 2024 and Q1 2023, before the split
+    second = release("Acme Corp.", QUARTER_ONLY, [("Revenue", "1,300", "1,000"), ("Net income", "500", "400"),
+                                                   ("Diluted earnings per share", "1.25", "1.00"),
+                                                   ("Diluted weighted average shares", "4,000", "4,000")], 2025)
+    result = _series_of(tmp_path, [first, second])
+    eps = {(p.period, p.basis): p.value for p in result.points if p.section == "income" and p.concept == "eps_diluted"}
+    assert eps == {("Q1 2023", "pre-split"): D("3.00"), ("Q1 2024", "restated"): D("1.00"), ("Q1 2025", ""): D("1.25")}
+    yoy = {p.period: p.value for p in result.points if p.section == "change" and p.concept == "eps_diluted"
+           and p.basis == "yoy" and p.unit == "%"}
+    assert yoy == {"Q1 2024": D("33.33"), "Q1 2025": D("25.00")}  # 4.00 against 3.00 (one basis), 1.25 against 1.00
+    assert any("4-for-1 stock split" in f.message for f in result.findings)
+
+
+def test_a_renamed_line_is_not_a_restatement(tmp_path):
+    from releases import QUARTER_ONLY, release
+
+    first = release("Acme Corp.", QUARTER_ONLY, [("Revenue", "1,000", "900"), ("Interest income", "20", "10"),
+                                                  ("Other, net", "5", "4"), ("Other income (expense), net", "25", "14"),
+                                                  ("Net income", "300", "200")], 2024)
+    second = release("Acme Corp.", QUARTER_ONLY, [("Revenue", "1,100", "1,000"), ("Interest income", "30", "20"),
+                                                   ("Other income (expense), net", "6", "5"),
+                                                   ("Total other income (expense), net", "36", "25"),
+                                                   ("Net income", "350", "300")], 2025)
+    result = _series_of(tmp_path, [first, second])
+    assert not [p for p in result.points if p.basis == "restated"]
+    assert not [f for f in result.findings if "restated to" in f.message]

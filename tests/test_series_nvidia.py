@@ -70,3 +70,9 @@ def test_outlook_tables_make_no_periods():
     ends = {p.period_end for p in result().points if p.period_end}
     assert max(ends) == "2025-04-27"  # the last release's quarter; the outlooks' next quarters never appear
     assert not [p for p in result().points if p.period in ("Q2 2026", "Q3 2026")]
+
+
+def test_a_renamed_line_is_not_reported_as_restated():
+    # `Other, net` 75 became `Other income (expense), net` 75, and the old subtotal's wording the new line's
+    assert not [p for p in result().points if p.basis == "restated" and p.concept == "other_income_total"]
+    assert not [f for f in result().findings if "Other income (expense), net Q1 2025: restated" in f.message]
