@@ -109,7 +109,7 @@ def _structure(rows: list[Fact]) -> list[list[tuple[str, Fact]]]:
 
     def close() -> None:
         last = max((i for i, (k, f) in enumerate(steps) if k == "subtotal" and _non_gaap(f)), default=None)
-        if last is not None and any(k == "adjustment" for k, _f in steps[:last]):
+        if last is not None and any(k in ("adjustment", "adjustments") for k, _f in steps[:last]):
             bridges.append(steps[:last + 1])
 
     for fact in rows:
@@ -172,6 +172,12 @@ def _compute(steps: list[tuple[str, Fact]], period: SeriesPeriod, unit: str, fli
             running, terms, adjustments = value, [fact], []
             out.append(Step("start", fact))
         elif kind == "adjustment":
+            running += value
+            terms.append(fact)
+            adjustments.append(value)
+            out.append(Step("adjustment", fact))
+        elif kind == "adjustments" and not adjustments:
+            # `Total pre-tax impact of non-GAAP adjustments` right after the start: the adjustments, itemized elsewhere
             running += value
             terms.append(fact)
             adjustments.append(value)

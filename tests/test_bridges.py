@@ -92,3 +92,13 @@ def test_per_share_bridge_in_its_own_unit():
         ("Tax effect", "(0.01)", "0.00"), ("Adjusted diluted earnings per share", "$ 0.33", "$ 0.25")])
     assert {p.unit for p in points} == {"USD/share"}
     assert [p.value for p in points if p.basis == "difference"] == [0]
+
+
+def test_a_total_impact_line_right_after_the_start_is_the_adjustments_itemized_elsewhere():
+    points, result = bridge([
+        ("GAAP net income", "2,043", "1,600"), ("Total pre-tax impact of non-GAAP adjustments", "927", "800"),
+        ("Income tax impact of non-GAAP adjustments", "(257)", "(200)"), ("Non-GAAP net income", "2,713", "2,200")])
+    checks = {(p.item, p.basis): (p.value, p.note) for p in points if p.basis in ("computed", "difference")}
+    assert checks == {("Non-GAAP net income", "computed"): (2713, "sum of the lines above"),
+                      ("Non-GAAP net income", "difference"): (0, "ok")}
+    assert not [f for f in result.findings if "does not foot" in f.message or "its lines sum" in f.message]
