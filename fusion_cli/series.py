@@ -225,6 +225,9 @@ class _Registry:
         local: dict[str, dict[SeriesPeriod, Decimal]] = {}
         aliases: dict[str, str] = {}
         order: dict[str, list[str]] = defaultdict(list)
+        self.mine: dict[str, dict[SeriesPeriod, Decimal]] = defaultdict(dict)  # this release's values by wording
+        for row in rows:
+            self.mine[self._base_key(row.fact)].setdefault(row.period, row.fact.value)
         for row in sorted(rows, key=lambda r: r.order):
             fact = row.fact
             base = self._base_key(fact)
@@ -296,9 +299,30 @@ class _Registry:
             if score > best_score:
                 best, best_score = key, score
         if best is None:
-            return base
+            return self._match_values(base, fact, file, findings)
         findings.append(Finding("info", f"{file}:{fact.line}", f"'{fact.label}' read as the same line as '{self.items[best].label}' (spelling differs)"))
         return best
+
+    def _match_values(self, base: str, fact: Fact, file: str, findings: list[Finding]) -> str:
+        """A reworded line joins a later release's line when both print the same amounts for the periods both print
+        (at least one of them not zero), and no other line of that release does: overlapping values are the strongest
+        evidence there is. A wording the later release also prints is never joined."""
+        prefix = base.split("|l:", 1)[0] + "|"
+        mine = {p: v for p, v in self.mine.get(base, {}).items()}
+        found = []
+        for key, samples in self.samples.items():
+            if not key.startswith(prefix) or file in self.seen_in[key] or "@" in key or "#" in key or key in self.mine:
+                continue
+            shared = [p for p in mine if p in samples]
+            if shared and all(mine[p] == samples[p] for p in shared) and any(mine[p] for p in shared):
+                found.append((key, shared))
+        if len(found) != 1:
+            return base
+        key, shared = found[0]
+        periods = ", ".join(p.label for p in shared[:3])
+        findings.append(Finding("info", f"{file}:{fact.line}", f"'{fact.label}' read as the same line as '{self.items[key].label}' "
+                                                             f"(reworded; both print the same amounts for {periods})"))
+        return key
 
     def ordered(self) -> list[Item]:
         keys: list[str] = []

@@ -106,12 +106,21 @@ def test_a_misspelled_line_joins_its_earlier_wording_and_says_so():
 
 def test_user_map_joins_lines_the_tool_keeps_apart():
     q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Escrow payable", "5", "4")], 2010)
-    q2 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,100", "$ 1,000"), ("Amounts held in escrow", "6", "5")], 2011)
+    q2 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,100", "$ 1,000"), ("Amounts held in escrow", "6", "3")], 2011)
     [apart], _ = series_of(q1, q2)
-    assert len(apart.items) == 3
+    assert len(apart.items) == 3  # different wording, different amounts for the period both print: two lines
     [joined], _ = series_of(q1, q2, mapping={"Amounts held in escrow": "Escrow payable"})
     escrow = [i for i in joined.items if "escrow" in i.label.lower()]
-    assert len(escrow) == 1 and values(joined, escrow[0].key) == {"Q1 2009": 4, "Q1 2010": 5, "Q1 2011": 6}
+    assert len(escrow) == 1 and values(joined, escrow[0].key) == {"Q1 2009": 4, "Q1 2010": 3, "Q1 2011": 6}
+
+
+def test_a_reworded_line_with_the_same_amounts_is_joined_and_reported():
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Escrow payable", "5", "4")], 2010)
+    q2 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,100", "$ 1,000"), ("Amounts held in escrow", "6", "5")], 2011)
+    [series], findings = series_of(q1, q2)
+    escrow = [i for i in series.items if "escrow" in i.label.lower()]
+    assert len(escrow) == 1 and values(series, escrow[0].key) == {"Q1 2009": 4, "Q1 2010": 5, "Q1 2011": 6}
+    assert any("'Escrow payable' read as the same line as 'Amounts held in escrow' (reworded" in f.message for f in findings)
 
 
 def test_user_map_to_a_concept_wins_over_the_vocabulary():
