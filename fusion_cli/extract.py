@@ -90,6 +90,8 @@ class Run:
             raw = pending.pop()  # dropped once its facts are out
             above = self._note_above(raw.first_line)
             table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors, self.currency, self.offset)
+            if table is not None and _EXHIBITS.search(table.title):
+                continue  # an 8-K's exhibit index (`Item 9.01 ... | 99.1 | 104`): exhibit numbers are never amounts
             self.findings.extend(table_findings)
             if table is None:
                 continue
@@ -124,6 +126,7 @@ class Run:
 
 
 _STATEMENTS = ("income", "balance", "cashflow", "reconciliation", "segment")
+_EXHIBITS = re.compile(r"(?i)\bitem 9\.01\b|\bexhibit index\b")
 
 
 def is_statement(table: Table, facts: list[Fact]) -> bool:

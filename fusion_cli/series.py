@@ -20,6 +20,7 @@ from .model import Extraction, Fact, Finding
 from .numbers import SCALES
 from .periods import fiscal_label, fiscal_quarter
 from .precedence import choose, describe
+from .statements import names_statement
 from .units import is_money, is_per_share
 
 STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
@@ -153,6 +154,11 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
     per_release: list[tuple[Extraction, list[_Row]]] = []
     for ext in releases:
         rows, skipped = _rows(ext, fy_end, offset)
+        ahead = _outlook(ext)
+        if ahead:
+            rows = [r for r in rows if id(r.fact) not in ahead]
+            findings.append(Finding("info", ext.file, f"{len(ahead)} values of an outlook or guidance (periods after the "
+                                                      f"release's own results) are left out of the series"))
         findings.extend(Finding("warning", f"{ext.file}:{t.other.line}", f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
                         for t in choose(ext.facts)[1] if not t.rounding)
         if skipped:
@@ -194,6 +200,20 @@ def series_period(end: date, months: int, fy_end: int, offset: int = 0) -> Serie
     """The period of the series ending on a date and running some months, labelled with the fiscal year."""
     quarter, year = fiscal_quarter(end, fy_end, offset)  # the quarter the period ends in: FY is 4, 9M is 3, LTM Q2 is 2
     return SeriesPeriod(fiscal_label(end, months, fy_end, offset), months, end, year, quarter)
+
+
+_OUTLOOK = re.compile(r"(?i)\boutlook\b|\bguidance\b|\bforecasts?\b|\bprojections?\b|\bexpectations?\b|\btargets?\b")
+
+
+def _outlook(ext: Extraction) -> set[int]:
+    """Facts that are forecasts, not results: in a table or under a heading named outlook or guidance, or for a period
+    that ends after the latest period of the release's own statements. They never make periods, restatements or changes."""
+    actual = [f.period_end for f in ext.facts if f.period_end and f.statement in ("income", "balance", "cashflow")
+              and not _OUTLOOK.search(f"{f.table} {f.group}")]
+    titled = [f.period_end for f in ext.facts if f.period_end and f.statement in ("income", "balance", "cashflow")
+              and names_statement(f.table)]  # the statements' own dates, when the release titles them
+    latest = max(titled or actual, default=None)
+    return {id(f) for f in ext.facts if _OUTLOOK.search(f"{f.table} {f.group}") or (latest and f.period_end and f.period_end > latest)}
 
 
 def _rows(ext: Extraction, fy_end: int, offset: int = 0) -> tuple[list[_Row], int]:

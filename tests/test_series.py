@@ -182,3 +182,16 @@ def test_a_renamed_line_is_not_a_restatement(tmp_path):
     result = _series_of(tmp_path, [first, second])
     assert not [p for p in result.points if p.basis == "restated"]
     assert not [f for f in result.findings if "restated to" in f.message]
+
+
+def test_an_outlook_table_makes_no_periods_and_restates_nothing(tmp_path):
+    from fusion_cli.analysis import analyze
+    from releases import write
+
+    outlook = ("\n\nOutlook for the second quarter\n\n\tThree Months Ending June 30,\n\t2011\n"
+               "Revenues\t1,200\nGross margin\t70.6%\n")
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Net income", "50", "40")], 2011,
+                 more=outlook)
+    result = analyze([write(tmp_path, "q1.txt", q1)])
+    assert {p.period for p in result.points if p.section == "income"} == {"Q1 2010", "Q1 2011"}
+    assert any("outlook or guidance" in f.message for f in result.findings)
