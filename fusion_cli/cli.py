@@ -405,10 +405,12 @@ def _print_grids(result, view: str, scale: str, sources: bool) -> None:
     from rich.console import Console
 
     from .render import grid_tables
-    from .views import build
+    from .views import build, latest
 
     console = Console()
     for grid in build(result, view, scale):
+        if view == "summary" and console.width < 160:
+            grid = latest(grid, 8)  # a long series on a narrow terminal: the latest eight periods, and a note
         for table in grid_tables(grid, sources, console.width):
             console.print(table)
             console.print()

@@ -147,7 +147,26 @@ def _summary(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
             grid.rows.append((row[0], row[1], "dim"))
     if grid.rows:
         grids.append(grid)
-    return grids
+    return [_without_empty_columns(g) for g in grids]
+
+
+def _without_empty_columns(grid: Grid) -> Grid:
+    """A summary has no column in which no line has a value (a period only a bridge or a change mentions)."""
+    keep = [j for j in range(len(grid.columns) - 1) if any(j < len(cells) and cells[j].text for _l, cells, _s in grid.rows)]
+    if len(keep) == len(grid.columns) - 1:
+        return grid
+    return Grid(grid.title, [grid.columns[0], *(grid.columns[j + 1] for j in keep)],
+                [(label, [cells[j] for j in keep if j < len(cells)], style) for label, cells, style in grid.rows], grid.caption)
+
+
+def latest(grid: Grid, n: int) -> Grid:
+    """The grid's last n period columns, its caption saying how many were left out and how to see them all."""
+    shown = len(grid.columns) - 1
+    if shown <= n:
+        return grid
+    note = f"the latest {n} of {shown} periods; a wider terminal, --format csv or --view statements shows them all"
+    return Grid(grid.title, [grid.columns[0], *grid.columns[-n:]], [(label, cells[-n:], style) for label, cells, style in grid.rows],
+                f"{grid.caption}\n{note}" if grid.caption else note)
 
 
 def _index(points: list[Point]) -> dict[tuple[str, str | None, str, str], Point]:

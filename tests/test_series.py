@@ -195,3 +195,51 @@ def test_an_outlook_table_makes_no_periods_and_restates_nothing(tmp_path):
     result = analyze([write(tmp_path, "q1.txt", q1)])
     assert {p.period for p in result.points if p.section == "income"} == {"Q1 2010", "Q1 2011"}
     assert any("outlook or guidance" in f.message for f in result.findings)
+
+
+def test_stacked_year_to_date_headers_give_each_period_its_own_column(tmp_path):
+    from fusion_cli.analysis import analyze
+    from releases import write
+
+    header = ["\tThree Months Ended\t\tNine Months Ended", "\tSeptember 30,\t\tSeptember 30,", "\t{y}\t{p}\t{y}\t{p}"]
+    rows = [("Revenues", "$ 1,000", "$ 900", "$ 2,900", "$ 2,600"), ("Net income", "100", "90", "280", "250")]
+    result = analyze([write(tmp_path, "q3.txt", release("Acme Widgets, Inc.", header, rows, 2011))])
+    revenue = {p.period: p.value for p in result.points if p.section == "income" and p.concept == "revenue" and not p.basis}
+    assert revenue == {"Q3 2010": 900, "Q3 2011": 1000, "9M 2010": 2600, "9M 2011": 2900}
+    yoy = [p for p in result.points if p.section == "change" and p.concept == "revenue" and p.unit == "%" and p.period == "Q3 2011"]
+    assert [p.value for p in yoy] == [D("11.11")]  # one YoY for the quarter, none mixing in the nine months
+
+
+def test_a_restated_balance_sheet_and_point_in_time_rows_under_year_to_date_columns(tmp_path):
+    from fusion_cli.analysis import analyze
+    from releases import write
+
+    def balance(year, cash, cash_before):
+        return release("Acme Widgets, Inc.", ["\tDecember 31,", "\t{y}\t{p}"],
+                       [("Cash and cash equivalents", cash, cash_before), ("Total assets", "5,000", "4,000")], year,
+                       title="Consolidated Balance Sheets")
+
+    flows = release("Acme Widgets, Inc.", ["\tYear Ended December 31,", "\t{y}\t{p}"],
+                    [("Net cash provided by operating activities", "700", "600"),
+                     ("Cash and cash equivalents at beginning of period", "400", "300"),
+                     ("Cash and cash equivalents at end of period", "500", "400")], 2011, title="Consolidated Statements of Cash Flows")
+    paths = [write(tmp_path, "a.txt", balance(2010, "410", "300")), write(tmp_path, "b.txt", balance(2011, "500", "400") + flows)]
+    result = analyze(paths)
+    cash = {(p.period_end, p.basis): p.value for p in result.points if p.section == "balance" and p.concept == "cash"}
+    assert cash[("2010-12-31", "restated")] == 400  # the later release's value for the same date, the earlier kept
+    assert cash[("2011-12-31", "")] == 500
+    derived = [p for p in result.points if p.basis == "derived" and "beginning" in p.item.lower()]
+    assert not derived  # balances at a date are never differenced into quarters
+
+
+def test_a_long_summary_shows_the_latest_periods_and_says_so():
+    from fusion_cli.views import Cell, Grid, _without_empty_columns, latest
+
+    grid = Grid("Acme — summary", ["", *(f"Q{q} {y}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4))],
+                [("Revenue", [Cell(str(i)) for i in range(12)], "")], "legend")
+    short = latest(grid, 8)
+    assert short.columns[1:] == ["Q1 2024", "Q2 2024", "Q3 2024", "Q4 2024", "Q1 2025", "Q2 2025", "Q3 2025", "Q4 2025"]
+    assert [c.text for c in short.rows[0][1]] == [str(i) for i in range(4, 12)]
+    assert "the latest 8 of 12 periods" in short.caption
+    sparse = Grid("t", ["", "Q1", "Q2", "Q3"], [("Revenue", [Cell("1"), Cell(""), Cell("3")], "")])
+    assert _without_empty_columns(sparse).columns == ["", "Q1", "Q3"]
