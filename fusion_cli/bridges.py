@@ -52,8 +52,9 @@ class Bridge:
 
     @property
     def signature(self) -> str:
-        """What makes two periods' bridges the same bridge: the subtotal they end at, and the unit."""
-        return f"{label_text(self.name)} [{self.unit}]"
+        """What makes two periods' bridges the same bridge: the subtotal they end at, with its qualifiers (`Non-GAAP net
+        income (as adjusted to exclude H20 ... charges)` is a second bridge beside `Non-GAAP net income`), and the unit."""
+        return f"{' '.join(_WORDS.findall(self.name.lower()))} [{self.unit}]"
 
 
 def bridges(series: Series, releases: list[Extraction]) -> list[Bridge]:
@@ -142,6 +143,7 @@ def _structure(rows: list[Fact]) -> list[list[tuple[str, Fact]]]:
     return bridges
 
 
+_WORDS = re.compile(r"[a-z0-9]+")
 _ADJUSTED_PREFIX = re.compile(r"^(?:total )?(?:adjusted|non gaap|non-gaap)\s+")
 _GAAP_PREFIX = re.compile(r"^(?:gaap|reported)\s+")
 

@@ -76,3 +76,13 @@ def test_a_renamed_line_is_not_reported_as_restated():
     # `Other, net` 75 became `Other income (expense), net` 75, and the old subtotal's wording the new line's
     assert not [p for p in result().points if p.basis == "restated" and p.concept == "other_income_total"]
     assert not [f for f in result().findings if "Other income (expense), net Q1 2025: restated" in f.message]
+
+
+@pytest.mark.parametrize("check", checks("bridge"), ids=lambda c: f"{c['what']} {c['period']}")
+def test_bridges_foot(check):
+    want = D(str(check["value"])) * SCALE[check.get("scale", "millions")]
+    bridge = [p for p in result().points if p.section == "bridge" and p.period == check["period"]]
+    names = {p.item for p in bridge if p.basis == "subtotal" and p.value == want}
+    assert names, check["what"]
+    verdicts = {p.note for p in bridge if p.basis == "difference" and p.item in names}
+    assert verdicts == {"ok"}, verdicts
