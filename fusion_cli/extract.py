@@ -497,7 +497,7 @@ RESULTS = frozenset(("net_income", "net_income_to_common", "operating_income", "
                      "income_discontinued_ops", "gross_profit", "ebitda", "adjusted_ebitda", "adjusted_net_income",
                      "eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps"))
 _LOSS = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b")
-_GAIN = re.compile(r"(?i)\b(?:income|earnings|profit|gain|surplus)\b")
+_GAIN = re.compile(r"(?i)\b(?:income|earnings|profit|gains?|surplus)\b")
 _TAX_WORDS = re.compile(r"(?i)\bincome tax(?:es)?\b|\btax(?:es)? on income\b")
 
 

@@ -86,3 +86,19 @@ def test_bridges_foot(check):
     assert names, check["what"]
     verdicts = {p.note for p in bridge if p.basis == "difference" and p.item in names}
     assert verdicts == {"ok"}, verdicts
+
+
+RESTATED = {"diluted EPS": ("eps_diluted", 1), "basic EPS": ("eps_basic", 1), "non-GAAP diluted EPS": ("adjusted_eps", 1),
+            "diluted weighted average shares (millions)": ("shares_diluted", 1_000_000),
+            "basic weighted average shares (millions)": ("shares_basic", 1_000_000)}
+
+
+@pytest.mark.parametrize("check", checks("restatement"), ids=lambda c: f"{c['what']} {c['period']}")
+def test_restatements(check):
+    points = [p for p in result().points if p.period == check["period"] and p.section in STATEMENTS]
+    if check["what"] not in RESTATED:  # a reclassification: nothing may be paired with the old line as restated
+        assert not [p for p in points if p.basis == "restated" and any(v == check["earlier_value"] * 1_000_000 for v, _s in p.previous)]
+        return
+    concept, scale = RESTATED[check["what"]]
+    found = {(p.value, p.previous[0][0]) for p in points if p.concept == concept and p.basis == "restated" and p.previous}
+    assert (D(str(check["value"])) * scale, D(str(check["earlier_value"])) * scale) in found, found
