@@ -425,12 +425,15 @@ def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[str,
         earlier = [f for f in facts[:-1] if not _agree(f, latest) and (not f.value or still.get(f.value, key[0]) == key[0])]
         best = min(reversed([f for f in facts if _agree(f, latest)]), key=lambda f: SCALES.get(f.scale, 1))
         source = f"{best.file}:{best.line}"
+        worded = {label_text(f.label): f for f in facts}
+        joined = "; ".join(f"also printed as '{f.label}' ({f.file}:{f.line})" for text, f in worded.items()
+                           if text != label_text(latest.label))  # a join of wordings, in the JSON too
         if earlier:
             previous = tuple((f.value, f"{f.file}:{f.line}") for f in earlier)
             note = "restated: earlier release printed " + ", ".join(f"{v:,}" for v, _s in previous)
-            values[key] = Entry(best.value, source, "restated", note, previous, best.scale)
+            values[key] = Entry(best.value, source, "restated", f"{note}; {joined}" if joined else note, previous, best.scale)
         else:
-            values[key] = Entry(best.value, source, scale=best.scale)
+            values[key] = Entry(best.value, source, note=joined, scale=best.scale)
     return values
 
 
