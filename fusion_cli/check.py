@@ -72,9 +72,13 @@ def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
     """Totals against their components, subtotals against the lines above them, assets against liabilities and equity."""
     checks = []
     for facts in _columns(ext, ("income", "balance", "cashflow")).values():
-        checks.extend(_foot_column(facts, tolerance))
-        checks.extend(_balance_identity(facts, tolerance))
+        where = _table_of(facts[0])
+        checks.extend(c._replace(where=where) for c in _foot_column(facts, tolerance) + _balance_identity(facts, tolerance))
     return checks
+
+
+def _table_of(f: Fact) -> str:
+    return f"{f.table_line}|{f.table}|{f.member}"
 
 
 def _is_total(f: Fact) -> bool:
@@ -186,7 +190,7 @@ def bridge_checks(found: list[Bridge], tolerance: Tolerance = Tolerance()) -> li
             status = status_of(step.difference, step.computed, step.tolerance, tolerance)
             what = "sum of the adjustments above" if step.kind == "adjustments" else "start plus adjustments"
             checks.append(Check("bridge", status, f.label, bridge.period.label, step.computed, f.value, step.difference,
-                                _where(f), _span(lines), what))
+                                _where(f), _span(lines), what, _table_of(f)))
             lines = [f]
     return checks
 
@@ -272,6 +276,25 @@ def explain(checks: list[Check]) -> list[Check]:
     return out
 
 
+def confirm(checks: list[Check]) -> list[Check]:
+    """A total or a bridge that adds up in none of its columns was misread, not misprinted: its mismatches become
+    unverifiable. A mismatch stands when the same rows add up in another column (the reading is confirmed there),
+    or when a tie accounts for the gap."""
+    confirmed: set[tuple[str, str, str, str]] = set()
+    for c in checks:
+        if c.kind in ("footing", "bridge") and c.status in ("ok", "rounding"):
+            confirmed.add((c.kind, c.subject, c.source, c.where))
+    out = []
+    for c in checks:
+        if (c.kind in ("footing", "bridge") and c.status == "mismatch" and (c.kind, c.subject, c.source, c.where) not in confirmed
+                and "foots" not in c.note):
+            c = Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+                      f"{c.note}; adds up in none of the table's columns as read, so the reading, not the release, is in "
+                      f"doubt")
+        out.append(c)
+    return out
+
+
 def _line(source: str) -> int:
     try:
         return int(source.rsplit(":", 1)[1].split("-")[0])
@@ -306,4 +329,4 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
 
         margins = {(p.concept, p.period): p.value for p in result.points if p.section == "margin" and not p.basis}
         checks += claims(result.series[0], ext.prose, ext.file, margins)
-    return explain(checks)
+    return confirm(explain(checks))

@@ -137,6 +137,7 @@ class Check(NamedTuple):
     source: str  # file:line of the checked value
     other: str = ""  # file:line(s) of the other side
     note: str = ""  # how it was checked, and an explanation the tables support
+    where: str = ""  # the table (first line, title) and member column the check was made in; not exported
 
 
 class Finding(NamedTuple):

@@ -67,10 +67,20 @@ def test_net_income_that_does_not_follow_is_found():
     assert found == [("footing", "mismatch", "Net income", "Q1 2011", Decimal(50))]
 
 
-def test_a_bridge_missing_an_item_is_found_and_explained_by_no_tie():
+def test_a_bridge_missing_an_item_in_every_column_is_unverifiable_not_a_mismatch():
+    # no column adds up as read and no tie accounts for the gap: the reading, not the release, is in doubt
     rows = [r for r in RECON if r[0] != "Provision for income taxes"]
+    checks = checks_of(("Consolidated Statements of Operations", INCOME), ("Reconciliation of Net Income to EBITDA", rows))
+    found = problems(checks)
+    assert ("bridge", "unverifiable", "EBITDA", "Q1 2011", Decimal(300)) in found
+    assert not [c for c in checks if c.kind == "bridge" and c.status == "mismatch"]
+    assert any("adds up in none of the table's columns" in c.note for c in checks if c.kind == "bridge")
+
+
+def test_a_bridge_that_adds_up_in_one_column_confirms_the_mismatch_in_the_other():
+    rows = [r if r[0] != "EBITDA" else ("EBITDA", r[1], "9,999") for r in RECON]
     found = problems(checks_of(("Consolidated Statements of Operations", INCOME), ("Reconciliation of Net Income to EBITDA", rows)))
-    assert ("bridge", "mismatch", "EBITDA", "Q1 2011", Decimal(300)) in found
+    assert [f[:4] for f in found if f[0] == "bridge"] == [("bridge", "mismatch", "EBITDA", "Q1 2010")]
 
 
 def test_a_reconciliation_that_starts_from_another_net_income_does_not_tie():
