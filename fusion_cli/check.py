@@ -237,10 +237,15 @@ def _tie(f: Fact, index, tolerance: Tolerance, start: bool) -> Check | None:
     return None
 
 
+_NET_INTEREST = re.compile(r"(?i)\bnet\b|\bincome\b|\(income\)")
+
+
 def _interest_tie(f: Fact, get, tolerance: Tolerance) -> Check | None:
     expense, income, other = get("income", "interest_expense"), get("income", "interest_income"), get("income", "other_income_total")
     if expense is None:
         return None
+    if income is not None and not _NET_INTEREST.search(f.label):
+        income = None  # `Interest expense` alone, its interest income added back on a line of its own
     parts = [expense] + ([income] if income else [])
     expected = abs(expense.value) - (abs(income.value) if income else 0)
     how = f"'{expense.label}'" + (f" less '{income.label}'" if income else "") + " in the income statement"

@@ -88,8 +88,50 @@ def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin
     out: list[Check] = []
     for line, text in prose:
         for sentence in _SENTENCE.split(text.replace("\\$", "$")):
-            out.extend(_sentence_claims(sentence, f"{file}:{line}", series, periods, margin_values))
+            found = _sentence_claims(sentence, f"{file}:{line}", series, periods, margin_values)
+            why = _crowded(sentence)
+            out.extend(_certain(_noted(c, reason), False) if c.status == "mismatch" and (reason := why or _elsewhere(c, sentence))
+                       else c for c in found)
     return out
+
+
+_SCALE_WORDS = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
+_STATED_FIGURE = re.compile(r"\$\s?(\d[\d,]*(?:\.(\d+))?)\s?(thousand|million|billion)?\b")
+
+
+def _elsewhere(check: Check, sentence: str) -> str:
+    """Why a disagreeing figure belongs to something else: the sentence states the tables' figure too (`total assets of
+    $7.4 billion and assets under management of $12.9 billion`), or names an entity before the metric (`Scrubwear net
+    revenues`)."""
+    expected = check.expected
+    if expected is not None and abs(expected) >= 1000:
+        for m in _STATED_FIGURE.finditer(sentence):
+            value = Decimal(m.group(1).replace(",", "")) * _SCALE_WORDS.get((m.group(3) or "").lower(), Decimal(1))
+            step = Decimal(1).scaleb(-len(m.group(2) or "")) * _SCALE_WORDS.get((m.group(3) or "").lower(), Decimal(1))
+            if value != check.found and abs(value - abs(expected)) <= step / 2:
+                return f"the sentence also states {m.group(0).strip()}, which is the tables' figure; the other belongs to something else"
+    metric = check.subject.split(" change ")[0].split(" $")[0].strip().lower()
+    at = sentence.lower().find(metric) if metric else -1
+    if at > 0:
+        before = sentence[:at].rstrip().rsplit(" ", 1)[-1]
+        if before[:1].isupper() and before.lower() not in ("total", "consolidated", "gaap", "net", "reported", "our", "the", "its"):
+            return f"'{before} {metric}' names a part of the company, not the consolidated line"
+    return ""
+
+
+_DRIVER = re.compile(r"(?i)\b(?:driven by|due to|primarily|reflecting|as a result of|offset by|attributable to|led by|"
+                     r"resulting from|because of|thanks to|including|excluding|segment|division|region)\b")
+_FIGURES = re.compile(r"(?<![\w.])\$?\(?\d[\d,]*(?:\.\d+)?\)?\s?(?:%|percent|million|billion|thousand)")
+
+
+def _crowded(sentence: str) -> str:
+    """Why a sentence's figures cannot be bound to one line for certain: a driver of a change or a part of the whole
+    (`revenue grew 5%, driven by a 12% increase in X`), or three or more figures to share among its metrics."""
+    if _DRIVER.search(sentence):
+        return "the sentence gives drivers or parts of a change, not only the change of the whole"
+    if len(_FIGURES.findall(sentence)) >= 3:
+        return "the sentence states several figures, and which one belongs to which metric and period is not certain"
+    return ""
 
 
 class _Periods:

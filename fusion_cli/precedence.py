@@ -86,11 +86,12 @@ def choose(facts: Iterable[Fact]) -> tuple[list[Fact], list[Twice]]:
 
 
 def _step(fact: Fact) -> Decimal:
-    """One unit of the last printed digit, in the fact's value."""
-    printed = fact.as_printed.replace(",", "")
-    digits = printed.split(".", 1)[1] if "." in printed else ""
-    decimals = sum(1 for ch in digits if ch.isdigit())
-    return Decimal(1).scaleb(-decimals) * Decimal(SCALES.get(fact.scale, 1))
+    """One unit of the last significant printed digit, in the fact's value: decimals printed are significant (`172.0`
+    is to the 0.1), trailing zeros of a whole number are a rounded figure's (`$172,000` thousand is to the million)."""
+    digits = "".join(ch for ch in fact.as_printed if ch.isdigit() or ch == ".")
+    whole, _dot, fraction = digits.partition(".")
+    places = -len(fraction) if fraction else len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+    return Decimal(1).scaleb(places) * Decimal(SCALES.get(fact.scale, 1))
 
 
 def _agree(a: Fact, b: Fact) -> bool:
