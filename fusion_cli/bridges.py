@@ -192,7 +192,8 @@ def _compute(steps: list[tuple[str, Fact]], period: SeriesPeriod, unit: str, fli
             running, terms, adjustments = fact.value, [fact], []
     bridge = Bridge(steps[-1][1].label, period, unit, tuple(out))
     if not flip and not _foots(bridge):
-        less = frozenset(i for i, (k, f) in enumerate(steps) if k == "adjustment" and _LESS.match(f.label) and f.value > 0)
+        # `Less: gains (losses) | (1,041)`: a line marked Less is subtracted, whatever its printed sign, when that foots
+        less = frozenset(i for i, (k, f) in enumerate(steps) if k == "adjustment" and _LESS.match(f.label))
         if less:
             retry = _compute(steps, period, unit, less)
             if _foots(retry):
