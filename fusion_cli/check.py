@@ -286,16 +286,22 @@ def confirm(checks: list[Check]) -> list[Check]:
     unverifiable. A mismatch stands when the same rows add up in another column (the reading is confirmed there),
     or when a tie accounts for the gap."""
     confirmed: set[tuple[str, str, str, str]] = set()
+    settled: set[tuple[str, str, str, Decimal | None]] = set()  # a total that one reading adds up
     for c in checks:
         if c.kind in ("footing", "bridge") and c.status in ("ok", "rounding"):
             confirmed.add((c.kind, c.subject, c.source, c.where))
+            settled.add((c.kind, c.subject, c.period, c.found))
     out = []
     for c in checks:
+        if c.kind in ("footing", "bridge") and c.status == "mismatch" and (c.kind, c.subject, c.period, c.found) in settled:
+            out.append(Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+                             f"{c.note}; another reading of the same total adds up, so this one is a misreading", c.where))
+            continue
         if (c.kind in ("footing", "bridge") and c.status == "mismatch" and (c.kind, c.subject, c.source, c.where) not in confirmed
                 and "foots" not in c.note):
             c = Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
                       f"{c.note}; adds up in none of the table's columns as read, so the reading, not the release, is in "
-                      f"doubt")
+                      f"doubt", c.where)
         out.append(c)
     return out
 
