@@ -233,7 +233,8 @@ def _tie(f: Fact, index, tolerance: Tolerance, start: bool) -> Check | None:
         if status == "mismatch" and not start and _DEFINED_APART.search(f.label):
             status = "unverifiable"
             note = f"'{f.label}' is defined apart from '{other.label}' in the {_statement_name(other.statement)} (a qualifier or footnote)"
-        return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, _where(f), _where(other), note)
+        return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, _where(f), _where(other), note,
+                     "start" if start else "adjustment")
     return None
 
 
@@ -291,8 +292,15 @@ def confirm(checks: list[Check]) -> list[Check]:
         if c.kind in ("footing", "bridge") and c.status in ("ok", "rounding"):
             confirmed.add((c.kind, c.subject, c.source, c.where))
             settled.add((c.kind, c.subject, c.period, c.found))
+    gaps = {(c.period, abs(c.difference)) for c in checks if c.kind == "bridge" and c.status == "mismatch" and c.difference}
     out = []
     for c in checks:
+        if (c.kind == "tie" and c.status == "mismatch" and c.where == "adjustment" and c.difference is not None
+                and (c.period, abs(c.difference)) not in gaps):
+            out.append(Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+                             f"{c.note}; the reconciliation adds up with its own figure, so it defines this line apart from "
+                             f"the statement (a footnote usually says how)", c.where))
+            continue
         if c.kind in ("footing", "bridge") and c.status == "mismatch" and (c.kind, c.subject, c.period, c.found) in settled:
             out.append(Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
                              f"{c.note}; another reading of the same total adds up, so this one is a misreading", c.where))

@@ -239,3 +239,13 @@ def test_a_less_line_printed_negative_is_subtracted_when_that_foots():
              ("Adjusted operating income", "32,483", "19,500")]
     checks = checks_of(("Reconciliation of Net Income to Adjusted Operating Income", recon))
     assert {c.status for c in checks if c.kind == "bridge"} == {"ok"}
+
+
+def test_a_reconciliation_that_adds_up_with_its_own_figure_defines_the_line_apart():
+    cash = [("Net income", "$ 1,100", "$ 860"), ("Depreciation and amortization", "500", "450"),
+            ("Stock-based compensation", "100", "90"), ("Net cash provided by operating activities", "1,700", "1,400")]
+    recon = RECON + [("Stock-based compensation", "110", "99"), ("Adjusted EBITDA", "2,110", "1,699")]
+    checks = checks_of(("Consolidated Statements of Operations", INCOME), ("Consolidated Statements of Cash Flows", cash),
+                       ("Reconciliation of Net Income to Adjusted EBITDA", recon))
+    ties = [c for c in checks if c.kind == "tie" and c.subject == "Stock-based compensation"]
+    assert ties and {c.status for c in ties} == {"unverifiable"} and "defines this line apart" in ties[0].note
