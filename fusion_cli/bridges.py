@@ -206,7 +206,9 @@ def _foots(bridge: Bridge) -> bool:
 
 
 def precision(fact: Fact) -> Decimal:
-    """The unit of the last printed digit, in the fact's (scaled) units."""
+    """The unit of the last printed digit, in the fact's (scaled) units; none for a dash, which is exactly zero."""
+    if not any(ch.isdigit() for ch in fact.as_printed):
+        return Decimal(0)
     m = _DECIMALS.search(fact.as_printed)
     digits = len(m.group(1)) if m else 0
     return Decimal(1).scaleb(-digits) * SCALES.get(fact.scale, 1)
