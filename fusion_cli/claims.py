@@ -96,7 +96,7 @@ def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin
 
 
 _SCALE_WORDS = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
-_STATED_FIGURE = re.compile(r"\$\s?(\d[\d,]*(?:\.(\d+))?)\s?(thousand|million|billion)?\b")
+_STATED_FIGURE = re.compile(r"\$\s?(\d[\d,]{0,20}(?:\.(\d{1,6}))?)\s?(thousand|million|billion)?\b")
 
 
 def _elsewhere(check: Check, sentence: str) -> str:
@@ -121,7 +121,7 @@ def _elsewhere(check: Check, sentence: str) -> str:
 
 _DRIVER = re.compile(r"(?i)\b(?:driven by|due to|primarily|reflecting|as a result of|offset by|attributable to|led by|"
                      r"resulting from|because of|thanks to|including|excluding|segment|division|region)\b")
-_FIGURES = re.compile(r"(?<![\w.])\$?\(?\d[\d,]*(?:\.\d+)?\)?\s?(?:%|percent|million|billion|thousand)")
+_FIGURES = re.compile(r"(?<![\w.,])\$?\(?\d[\d,]{0,20}(?:\.\d{1,6})?\)?\s?(?:%|percent|million|billion|thousand)")  # bounded
 
 
 def _crowded(sentence: str) -> str:
