@@ -323,11 +323,17 @@ def _line(source: str) -> int:
 
 def printed_twice(ext: Extraction) -> list[Check]:
     """Line items printed with two different values in two tables: the value the analysis uses is the expected one."""
-    from .precedence import choose, describe
+    from .precedence import choose, confirmed, describe
 
-    return [Check("twice", "rounding" if t.rounding else "mismatch", t.other.label, t.other.fiscal_period, t.chosen.value,
-                  t.other.value, t.other.value - t.chosen.value, _where(t.other), _where(t.chosen), describe(t))
-            for t in choose(ext.facts)[1]]
+    out = []
+    for t in choose(ext.facts)[1]:
+        status, note = "rounding" if t.rounding else "mismatch", describe(t)
+        if status == "mismatch" and not confirmed(t, ext.facts):
+            status, note = "unverifiable", f"{note}; the two tables agree on no other period, so they may measure different " \
+                                           f"things (a segment, another definition)"
+        out.append(Check("twice", status, t.other.label, t.other.fiscal_period, t.chosen.value, t.other.value,
+                         t.other.value - t.chosen.value, _where(t.other), _where(t.chosen), note))
+    return out
 
 
 def summary(checks: list[Check]) -> str:

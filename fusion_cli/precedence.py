@@ -85,6 +85,20 @@ def choose(facts: Iterable[Fact]) -> tuple[list[Fact], list[Twice]]:
     return [f for i, f in enumerate(facts) if i not in dropped], twice
 
 
+def confirmed(t: Twice, facts: Iterable[Fact]) -> bool:
+    """Whether the two tables speak of the same line: they print it for another period too, and agree there. Tables that
+    agree on no other period may measure different things (a segment's table, another definition)."""
+    def row(of: Fact) -> dict[tuple, Fact]:  # the same printed row in its table's other columns
+        return {(f.period_end, f.period_months): f for f in facts if f.table_line == of.table_line and f.line == of.line
+                and f.label == of.label and f.unit == of.unit and not f.member}
+
+    facts = list(facts)
+    mine, theirs = row(t.chosen), row(t.other)
+    here = (t.chosen.period_end, t.chosen.period_months)
+    return any(key != here and key in theirs and (a.value == theirs[key].value or _agree(a, theirs[key]))
+               for key, a in mine.items())
+
+
 def _step(fact: Fact) -> Decimal:
     """One unit of the last significant printed digit, in the fact's value: decimals printed are significant (`172.0`
     is to the 0.1), trailing zeros of a whole number are a rounded figure's (`$172,000` thousand is to the million)."""

@@ -19,7 +19,7 @@ from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
 from .numbers import SCALES
 from .periods import fiscal_label, fiscal_quarter
-from .precedence import choose, describe
+from .precedence import choose, confirmed, describe
 from .statements import names_statement
 from .units import is_money, is_per_share
 
@@ -160,7 +160,7 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
             findings.append(Finding("info", ext.file, f"{len(ahead)} values of an outlook or guidance (periods after the "
                                                       f"release's own results) are left out of the series"))
         findings.extend(Finding("warning", f"{ext.file}:{t.other.line}", f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
-                        for t in choose(ext.facts)[1] if not t.rounding)
+                        for t in choose(ext.facts)[1] if not t.rounding and confirmed(t, ext.facts))
         if skipped:
             findings.append(Finding("warning", ext.file, f"{skipped} values in columns without a period length or end date are left out of the analysis"))
         per_release.append((ext, rows))
