@@ -99,6 +99,10 @@ _SCALE_WORDS = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "bill
 _STATED_FIGURE = re.compile(r"\$\s?(\d[\d,]{0,20}(?:\.(\d{1,6}))?)\s?(thousand|million|billion)?\b")
 
 
+_BARE_YEAR = re.compile(r"\b(?:in|for|during|of|from|versus|vs\.?) (?:fiscal |full[- ]year |the year )?(?:19|20)\d\d\b(?!,)")
+_QUARTER_WORD = re.compile(r"(?i)\bquarter|\bQ[1-4]\b|\b[1-4]Q|\bthree months|\b13 weeks")
+
+
 def _elsewhere(check: Check, sentence: str) -> str:
     """Why a disagreeing figure belongs to something else: the sentence states the tables' figure too (`total assets of
     $7.4 billion and assets under management of $12.9 billion`), or names an entity before the metric (`Scrubwear net
@@ -110,6 +114,8 @@ def _elsewhere(check: Check, sentence: str) -> str:
             step = Decimal(1).scaleb(-len(m.group(2) or "")) * _SCALE_WORDS.get((m.group(3) or "").lower(), Decimal(1))
             if value != check.found and abs(value - abs(expected)) <= step / 2:
                 return f"the sentence also states {m.group(0).strip()}, which is the tables' figure; the other belongs to something else"
+    if check.period.startswith("Q") and _BARE_YEAR.search(sentence) and not _QUARTER_WORD.search(sentence):
+        return "the sentence speaks of a whole year, and the tables compared a quarter"
     metric = check.subject.split(" change ")[0].split(" $")[0].strip().lower()
     at = sentence.lower().find(metric) if metric else -1
     if at > 0:
@@ -124,11 +130,17 @@ _DRIVER = re.compile(r"(?i)\b(?:driven by|due to|primarily|reflecting|as a resul
 _FIGURES = re.compile(r"(?<![\w.,])\$?\(?\d[\d,]{0,20}(?:\.\d{1,6})?\)?\s?(?:%|percent|million|billion|thousand)")  # bounded
 
 
+_SHORT_QUARTER = re.compile(r"\b[1-4]Q\s?'?\d{2}\b|\bQ[1-4]\s?'\d{2}\b|\bQ[1-4]\s?FY\s?'?\d{2}\b")
+
+
 def _crowded(sentence: str) -> str:
     """Why a sentence's figures cannot be bound to one line for certain: a driver of a change or a part of the whole
-    (`revenue grew 5%, driven by a 12% increase in X`), or three or more figures to share among its metrics."""
+    (`revenue grew 5%, driven by a 12% increase in X`), three or more figures to share among its metrics, or quarters
+    written in a short form (`4Q24`) the reader does not place."""
     if _DRIVER.search(sentence):
         return "the sentence gives drivers or parts of a change, not only the change of the whole"
+    if _SHORT_QUARTER.search(sentence):
+        return "the sentence names its quarters in a short form, which are not placed for certain"
     if len(_FIGURES.findall(sentence)) >= 3:
         return "the sentence states several figures, and which one belongs to which metric and period is not certain"
     return ""

@@ -249,3 +249,9 @@ def test_a_reconciliation_that_adds_up_with_its_own_figure_defines_the_line_apar
                        ("Reconciliation of Net Income to Adjusted EBITDA", recon))
     ties = [c for c in checks if c.kind == "tie" and c.subject == "Stock-based compensation"]
     assert ties and {c.status for c in ties} == {"unverifiable"} and "defines this line apart" in ties[0].note
+
+
+def test_claims_about_a_whole_year_or_short_quarters_are_not_judged_against_a_quarter():
+    year = claim_release("Revenues increased to $10,000 in 2011 from $9,000 in 2010.")
+    short = claim_release("Revenues were $12,000 in 1Q11, compared to $9,000 in 1Q10.")
+    assert not [c for c in year + short if c.status == "mismatch"]
