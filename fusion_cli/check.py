@@ -321,19 +321,32 @@ def _line(source: str) -> int:
         return 0
 
 
-def printed_twice(ext: Extraction) -> list[Check]:
-    """Line items printed with two different values in two tables: the value the analysis uses is the expected one."""
-    from .precedence import choose, confirmed, describe
+def printed_twice(ext: Extraction, footed: list[Check] = ()) -> list[Check]:
+    """Line items printed with two different values in two tables: the value the analysis uses is the expected one.
+    A total that adds up from its own rounded lines may differ from the exact figure by a unit of its last digit."""
+    from .precedence import choose, confirmed, describe, step
 
+    sums = {(c.source, c.period) for c in footed if c.status == "ok" and c.note.startswith("sum of")}
     out = []
     for t in choose(ext.facts)[1]:
         status, note = "rounding" if t.rounding else "mismatch", describe(t)
+        rounded = next((f for f in (t.other, t.chosen) if (_where(f), f.fiscal_period) in sums or _sums_above(f, ext.facts)), None)
+        if status == "mismatch" and rounded is not None and abs(t.other.value - t.chosen.value) <= step(rounded):
+            status, note = "rounding", f"{note}; '{rounded.label}' adds up from its own rounded lines there"
         if status == "mismatch" and not confirmed(t, ext.facts):
             status, note = "unverifiable", f"{note}; the two tables agree on no other period, so they may measure different " \
                                            f"things (a segment, another definition)"
         out.append(Check("twice", status, t.other.label, t.other.fiscal_period, t.chosen.value, t.other.value,
                          t.other.value - t.chosen.value, _where(t.other), _where(t.chosen), note))
     return out
+
+
+def _sums_above(total: Fact, facts) -> bool:
+    """Whether a run of two to six lines just above a figure, in its own column, adds up to it exactly."""
+    column = [f for f in facts if f.table_line == total.table_line and f.period_end == total.period_end
+              and f.period_months == total.period_months and f.member == total.member and f.line < total.line]
+    column.sort(key=lambda f: f.line)
+    return any(len(column) >= k and sum((f.value for f in column[-k:]), Decimal(0)) == total.value for k in range(2, 7))
 
 
 def summary(checks: list[Check]) -> str:
@@ -348,7 +361,8 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
 
     result = analyze_extractions([ext])
     found = [b for company in result.bridges.values() for b in company]
-    checks = footing(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance) + printed_twice(ext)
+    footed = footing(ext, tolerance)
+    checks = footed + bridge_checks(found, tolerance) + ties(ext, found, tolerance) + printed_twice(ext, footed)
     if result.series:
         from .claims import claims
 

@@ -69,7 +69,7 @@ def choose(facts: Iterable[Fact]) -> tuple[list[Fact], list[Twice]]:
     for members in groups.values():
         if len({facts[i].table_line for i in members}) < 2:
             continue
-        ordered = sorted(members, key=lambda i: (rank(facts[i]), _step(facts[i]), i))  # then the most precise
+        ordered = sorted(members, key=lambda i: (rank(facts[i]), step(facts[i]), i))  # then the most precise
         chosen = facts[ordered[0]]
         reported: set[Decimal] = set()
         for i in ordered[1:]:
@@ -99,7 +99,7 @@ def confirmed(t: Twice, facts: Iterable[Fact]) -> bool:
                for key, a in mine.items())
 
 
-def _step(fact: Fact) -> Decimal:
+def step(fact: Fact) -> Decimal:
     """One unit of the last significant printed digit, in the fact's value: decimals printed are significant (`172.0`
     is to the 0.1), trailing zeros of a whole number are a rounded figure's (`$172,000` thousand is to the million)."""
     digits = "".join(ch for ch in fact.as_printed if ch.isdigit() or ch == ".")
@@ -109,7 +109,7 @@ def _step(fact: Fact) -> Decimal:
 
 
 def _agree(a: Fact, b: Fact) -> bool:
-    return abs(a.value - b.value) <= max(_step(a), _step(b)) / 2
+    return abs(a.value - b.value) <= max(step(a), step(b)) / 2
 
 
 def describe(t: Twice) -> str:

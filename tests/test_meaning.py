@@ -369,3 +369,33 @@ def test_two_tables_that_agree_on_no_period_may_measure_different_things():
     twice = {(c.subject, c.period): c for c in audit(run(text)) if c.kind == "twice"}
     assert twice[("Net income", "Q3 2025")].status == "unverifiable"
     assert "agree on no other period" in twice[("Net income", "Q3 2025")].note
+
+
+def test_a_summary_total_that_adds_up_from_rounded_lines_is_rounding_against_the_exact_figure():
+    from fusion_cli.check import audit
+
+    text = """Acme Bancorp Reports Results
+
+Financial Summary
+(in millions)
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Net interest income | 144.37 | 120.00 |
+| Total other income | 60.43 | 46.29 |
+| Total revenue | 204.80 | 166.29 |
+
+Consolidated Statements of Income
+(in thousands)
+
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Net interest income | 144,368 | 120,002 |
+| Total other income | 60,426 | 46,290 |
+| Total revenue | 204,794 | 166,292 |
+"""
+    twice = {(c.subject, c.period): c for c in audit(run(text)) if c.kind == "twice"}
+    assert twice[("Total revenue", "Q3 2025")].status == "rounding"
+    assert "adds up from its own rounded lines" in twice[("Total revenue", "Q3 2025")].note
