@@ -90,7 +90,8 @@ def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin
         for sentence in _SENTENCE.split(text.replace("\\$", "$")):
             found = _sentence_claims(sentence, f"{file}:{line}", series, periods, margin_values)
             why = _crowded(sentence)
-            out.extend(_certain(_noted(c, reason), False) if c.status == "mismatch" and (reason := why or _elsewhere(c, sentence))
+            out.extend(_certain(_noted(c, reason), False)
+                       if c.status == "mismatch" and (reason := why or _elsewhere(c, sentence) or _dated(c, sentence, series))
                        else c for c in found)
     return out
 
@@ -101,6 +102,31 @@ _STATED_FIGURE = re.compile(r"\$\s?(\d[\d,]{0,20}(?:\.(\d{1,6}))?)\s?(thousand|m
 
 _BARE_YEAR = re.compile(r"\b(?:in|for|during|of|from|versus|vs\.?) (?:fiscal |full[- ]year |the year )?(?:19|20)\d\d\b(?!,)")
 _QUARTER_WORD = re.compile(r"(?i)\bquarter|\bQ[1-4]\b|\b[1-4]Q|\bthree months|\b13 weeks")
+
+
+_DATED = re.compile(r"^[^.;$%]{0,12}?\b(?:at|as of|on|for the (?:quarter|three months|period|year|nine months|six months) ended)\s+"
+                    r"([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})")
+
+
+_FROM_DATE = re.compile(r"\bfrom\b[^.;]{0,40}?\b(?:at|as of|on)\s+([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})")
+
+
+def _dated(check: Check, sentence: str, series: Series) -> str:
+    """Why a figure the sentence dates itself (`$90,001,000 at December 31, 2024`) was compared with another period."""
+    from .periods import fiscal_label, parse_date
+
+    if " change " in check.subject and (base := _FROM_DATE.search(sentence)) and (when := parse_date(base.group(1))):
+        labels = {fiscal_label(when, months, series.fy_end, series.offset) for months in (0, 3, 6, 9, 12)}
+        if not any(f"vs {label}" in check.note for label in labels):
+            return f"the sentence measures the change from {base.group(1)}, another base than compared"
+    figure = check.subject.rsplit(" ", 1)[-1]
+    at = sentence.find(figure) if figure else -1
+    m = _DATED.match(sentence[at + len(figure):]) if at >= 0 else None
+    when = parse_date(m.group(1)) if m else None
+    if when is None:
+        return ""
+    named = {fiscal_label(when, months, series.fy_end, series.offset) for months in (0, 3, 6, 9, 12)}
+    return "" if check.period in named else f"the sentence dates this figure {m.group(1)}, not {check.period}"
 
 
 def _elsewhere(check: Check, sentence: str) -> str:

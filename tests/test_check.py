@@ -255,3 +255,8 @@ def test_claims_about_a_whole_year_or_short_quarters_are_not_judged_against_a_qu
     year = claim_release("Revenues increased to $10,000 in 2011 from $9,000 in 2010.")
     short = claim_release("Revenues were $12,000 in 1Q11, compared to $9,000 in 1Q10.")
     assert not [c for c in year + short if c.status == "mismatch"]
+
+
+def test_a_figure_the_sentence_dates_itself_is_not_judged_against_another_period():
+    claims = claim_release("Net income was $1,400 for the quarter ended March 31, 2010 and $1,100 for the quarter ended March 31, 2011.")
+    assert not [c for c in claims if c.status == "mismatch" and "1,400" in c.subject and c.period == "Q1 2011"]
