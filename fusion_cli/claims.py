@@ -129,6 +129,10 @@ def _dated(check: Check, sentence: str, series: Series) -> str:
     return "" if check.period in named else f"the sentence dates this figure {m.group(1)}, not {check.period}"
 
 
+_QUALIFIER = re.compile(r"(?i)\bas adjusted\b|\badjusted\b|\bpro forma\b|\btangible\b|\bnon-?gaap\b|\borganic\b|"
+                        r"\bconstant currency\b|\bcore\b|\bunderlying\b|\bcomparable\b|\bsame[- ]store\b")
+
+
 def _elsewhere(check: Check, sentence: str) -> str:
     """Why a disagreeing figure belongs to something else: the sentence states the tables' figure too (`total assets of
     $7.4 billion and assets under management of $12.9 billion`), or names an entity before the metric (`Scrubwear net
@@ -144,6 +148,10 @@ def _elsewhere(check: Check, sentence: str) -> str:
         return "the sentence speaks of a whole year, and the tables compared a quarter"
     metric = check.subject.split(" change ")[0].split(" $")[0].strip().lower()
     at = sentence.lower().find(metric) if metric else -1
+    near = sentence[max(0, at - 30):at + len(metric) + 60] if at >= 0 else ""
+    qualifier = _QUALIFIER.search(near)
+    if qualifier and not _QUALIFIER.search(check.subject):
+        return f"the sentence speaks of '{metric}' {qualifier.group(0)}, another measure than the line compared"
     if at > 0:
         before = sentence[:at].rstrip().rsplit(" ", 1)[-1]
         if before[:1].isupper() and before.lower() not in ("total", "consolidated", "gaap", "net", "reported", "our", "the", "its"):

@@ -260,3 +260,8 @@ def test_claims_about_a_whole_year_or_short_quarters_are_not_judged_against_a_qu
 def test_a_figure_the_sentence_dates_itself_is_not_judged_against_another_period():
     claims = claim_release("Net income was $1,400 for the quarter ended March 31, 2010 and $1,100 for the quarter ended March 31, 2011.")
     assert not [c for c in claims if c.status == "mismatch" and "1,400" in c.subject and c.period == "Q1 2011"]
+
+
+def test_a_qualified_measure_is_not_the_plain_line():
+    claims = claim_release("Net income, as adjusted, for the quarter ended March 31, 2011 was $1,400.")
+    assert not [c for c in claims if c.status == "mismatch"]
