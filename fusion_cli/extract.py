@@ -53,7 +53,7 @@ class Run:
         seen = _Seen()
         self.name = doc.name
         self.raw_tables, self.findings = find_tables(doc._replace(lines=seen.watch(doc.lines)))
-        self.company = _FULL_STOP.sub(r"\1", detect_issuer(seen.head, limit=_HEAD_LINES))
+        self.company = detect_issuer(seen.head, limit=_HEAD_LINES)
         self.prose = tuple(seen.prose)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
         if not seen.notes:  # tables whose note was lost (a PDF or web copy): the text's own amounts may say
@@ -126,7 +126,6 @@ class Run:
 
 
 _STATEMENTS = ("income", "balance", "cashflow", "reconciliation", "segment")
-_FULL_STOP = re.compile(r"\b(Corporation|Company|Incorporated|Limited|Trust|Bancorp|Holdings|Group)\.$")  # a sentence's full stop
 _EXHIBITS = re.compile(r"(?i)\bitem 9\.01\b|\bexhibit index\b")
 
 

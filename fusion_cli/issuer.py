@@ -621,14 +621,17 @@ def key(name: str) -> str:
 # ---- printing -------------------------------------------------------------------------------------------------
 
 def _display(name: str, found: list[Evidence], head: Head) -> str:
-    """The release's own spelling of the name: the commonest one in mixed case, else the capitals title-cased."""
+    """The release's own spelling of the name: the commonest one in mixed case, else the capitals title-cased; without
+    a sentence's full stop after a word that is not an abbreviation (`NVIDIA Corporation.`)."""
     target = key(name)
     spellings = Counter(e.name for e in found if e.kind != "alias-of" and key(e.name) == target)
     spellings[name] += 0
     mixed = [s for s in spellings if not _all_caps(s)]
-    if mixed:
-        return max(mixed, key=lambda s: spellings[s])
-    return title_case(name, head.texts)
+    shown = max(mixed, key=lambda s: spellings[s]) if mixed else title_case(name, head.texts)
+    return _FULL_STOP.sub(r"\1", shown)
+
+
+_FULL_STOP = re.compile(r"\b(Corporation|Company|Incorporated|Limited|Trust|Bancorp|Holdings|Group)\.$")
 
 
 def _all_caps(text: str) -> bool:

@@ -199,3 +199,8 @@ def test_corpus_issuers(name, expected):
 @pytest.mark.parametrize("name", ["fusion-q1-2011.txt", "fusion-q3-2009.txt"])
 def test_seed_issuers(name):
     assert detect_issuer(load(ROOT / "samples" / name).lines) == "Fusion Telecommunications International, Inc."
+
+
+def test_a_sentences_full_stop_is_not_part_of_the_name():
+    text = "Acme Widgets Corporation.\n\nSANTA CLARA, Calif., May 28, 2025 -- Acme Widgets Corporation (NASDAQ: ACME) today reported revenue.\n"
+    assert issuer(text) == "Acme Widgets Corporation"
