@@ -153,14 +153,15 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
     offset = _most([r.fiscal_offset for r in releases], 0)
     per_release: list[tuple[Extraction, list[_Row]]] = []
     for ext in releases:
-        rows, skipped = _rows(ext, fy_end, offset)
+        kept, twice = choose(ext.facts)  # a line item printed twice: the table that owns it speaks for it
+        rows, skipped = _rows(kept, fy_end, offset)
         ahead = _outlook(ext)
         if ahead:
             rows = [r for r in rows if id(r.fact) not in ahead]
             findings.append(Finding("info", ext.file, f"{len(ahead)} values of an outlook or guidance (periods after the "
                                                       f"release's own results) are left out of the series"))
         findings.extend(Finding("warning", f"{ext.file}:{t.other.line}", f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
-                        for t in choose(ext.facts)[1] if not t.rounding and confirmed(t, ext.facts))
+                        for t in twice if not t.rounding and confirmed(t, ext.facts))
         if skipped:
             findings.append(Finding("warning", ext.file, f"{skipped} values in columns without a period length or end date are left out of the analysis"))
         per_release.append((ext, rows))
@@ -216,9 +217,8 @@ def _outlook(ext: Extraction) -> set[int]:
     return {id(f) for f in ext.facts if _OUTLOOK.search(f"{f.table} {f.group}") or (latest and f.period_end and f.period_end > latest)}
 
 
-def _rows(ext: Extraction, fy_end: int, offset: int = 0) -> tuple[list[_Row], int]:
+def _rows(kept: list[Fact], fy_end: int, offset: int = 0) -> tuple[list[_Row], int]:
     rows, skipped = [], 0
-    kept, _twice = choose(ext.facts)  # a line item printed twice: the table that owns it speaks for it
     for order, fact in enumerate(kept):
         if fact.statement not in STATEMENTS or fact.member:
             continue  # a member column (`Adj.`, `Domestic`) is not the company's line item
