@@ -87,7 +87,7 @@ def _table_bridges(facts: list[Fact], fy_end: int, offset: int = 0) -> list[Brid
 
 def _kind(fact: Fact) -> str:
     norm = normalize_label(fact.label)
-    if _ADJUSTMENTS_TOTAL.search(norm):
+    if not norm or _ADJUSTMENTS_TOTAL.search(norm):  # an unlabeled line under adjustments is their total
         return "adjustments"
     if "adjustment" in norm:
         return "adjustment"

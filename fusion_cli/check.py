@@ -8,21 +8,27 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from .bridges import Bridge, precision
 from .concepts import normalize_label
 from .model import Check, Extraction, Fact
+from .precedence import SUMMARY as _SUMMARY
 from .units import is_money
 
 TOTALS = frozenset({"operating_expenses", "other_income_total", "total_current_assets", "total_assets",
                     "total_current_liabilities", "total_long_term_liabilities", "total_liabilities", "total_equity",
                     "total_liabilities_and_equity"})
-SUBTOTALS = ("gross_profit", "operating_income", "income_before_tax", "income_continuing_ops", "net_income", "net_income_to_common")
+SUBTOTALS = ("gross_profit", "operating_income", "income_before_tax", "income_continuing_ops", "net_income", "net_income_to_common",
+             # a bank's: interest income less interest expense, less the provision; revenue less expenses before it
+             "net_interest_income", "net_interest_income_after_provision", "pre_provision_income")
 MAX_COMPONENTS = 15  # a longer open run means the components are not known, not that the total is wrong
-FIRST_MINUS_REST = frozenset({"gross_profit", "operating_income"})
+FIRST_MINUS_REST = frozenset({"gross_profit", "operating_income", "net_interest_income", "net_interest_income_after_provision",
+                              "pre_provision_income"})
 FLIPPABLE = frozenset({"income_tax", "preferred_dividends", "interest_expense"})
-_SUBTRACTED = re.compile(r"\b(?:tax|taxes|provision|dividends?|noncontrolling|non-controlling|minority|expenses?)\b", re.I)
+_SUBTRACTED = re.compile(r"\b(?:tax|taxes|provision|dividends?|noncontrolling|non-controlling|minority|expenses?)\b|"
+                         r"\blosse?s?\s*\((?:earnings|income|gains?)\)", re.I)  # `Equity in losses (earnings)`: positive is a loss
 _DEFINED_APART = re.compile(r"\brelated\b|\bpayroll\b|\bincluding\b|\(\d\)|\*", re.I)
 
 
@@ -59,22 +65,131 @@ def _half(facts: list[Fact]) -> Decimal:
     return sum((precision(f) / 2 for f in facts), Decimal(0))
 
 
-def _columns(ext: Extraction, statements: tuple[str, ...]) -> dict[tuple[int, str], list[Fact]]:
-    """USD facts grouped by table, period and member (each of `GAAP | Adj. | Non-GAAP` foots on its own), in line order."""
-    columns: dict[tuple[int, str], list[Fact]] = {}
+def _columns(ext: Extraction, statements: tuple[str, ...]) -> dict[tuple[int, str, int], list[Fact]]:
+    """USD facts grouped by table, period and member (each of `GAAP | Adj. | Non-GAAP` foots on its own), in line order.
+    A row with two values for one key is two columns read under one period: its n-th value goes to the n-th column."""
+    columns: dict[tuple[int, str, int], list[Fact]] = {}
+    seen: dict[tuple, int] = {}
     for f in ext.facts:
         if f.statement in statements and is_money(f.unit) and f.period_end:
-            columns.setdefault((f.table_line, f"{f.period_end}/{f.period_months}/{f.member}"), []).append(f)
+            key = _key(f)
+            row = (f.table_line, key, f.line, f.label)
+            n = seen[row] = seen.get(row, -1) + 1
+            columns.setdefault((f.table_line, key, n), []).append(f)
     return columns
+
+
+def _key(f: Fact) -> str:
+    return f"{f.period_end}/{f.period_months}/{f.member}"
 
 
 def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
     """Totals against their components, subtotals against the lines above them, assets against liabilities and equity."""
     checks = []
-    for facts in _columns(ext, ("income", "balance", "cashflow")).values():
+    columns = _columns(ext, ("income", "balance", "cashflow", "other", "segment"))
+    split = {(table, key) for table, key, n in columns if n}  # several columns read under one period
+    rows: dict[tuple[int, str], set[tuple[int, str]]] = {}  # the rows each table and member has a value on, in any column
+    for facts in columns.values():
+        rows.setdefault((facts[0].table_line, facts[0].member), set()).update((f.line, f.label) for f in facts)
+    for facts in columns.values():
+        if facts[0].statement in ("other", "segment") and _SUMMARY.search(facts[0].table):
+            continue  # highlights and key figures: selected lines of several statements, not one that adds up
         where = _table_of(facts[0])
-        checks.extend(c._replace(where=where) for c in _foot_column(facts, tolerance) + _balance_identity(facts, tolerance))
+        found = _foot_column(facts, tolerance) + _balance_identity(facts, tolerance)
+        if facts[0].period_months is None and facts[0].statement != "balance" or (facts[0].table_line, _key(facts[0])) in split:
+            found = [_doubt(c, "two columns may be read under one period (its length not known, or "
+                           "several values on a row), so which is which is a guess")
+                     if c.status == "mismatch" else c for c in found]
+        missing = rows[(facts[0].table_line, facts[0].member)] - {(f.line, f.label) for f in facts}
+        found = [_doubt(c, "a line above it has a value in another column but none in this one as read")
+                 if c.status == "mismatch" and any(line < _line(c.source) for line, _label in missing) else c for c in found]
+        checks.extend(c._replace(where=where) for c in found)
     return checks
+
+
+_NOT_ADDED = re.compile(r"(?i)\baverage\b|\bratio\b|\bmargin\b|\brate\b|\byield\b|\bper\b|\bbalance\b|\bend of\b|"
+                        r"\bbeginning of\b|\boutstanding\b|\bheadcount\b|\bemployees\b")
+
+
+def year_sums(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
+    """A year printed beside its four quarters in one row (`Q1 | Q2 | Q3 | Q4 | Total`) is their sum, for an amount of
+    money that flows. Rows where no year adds up are not flows (averages, balances) and give no check; a year that does
+    not add up is a mismatch only when another year of the same row does (the reading is confirmed there)."""
+    rows: dict[tuple, list[Fact]] = {}
+    for f in ext.facts:
+        if is_money(f.unit) and f.period_end and f.period_months in (3, 12) and f.statement != "balance" \
+                and not _NOT_ADDED.search(f.label):
+            rows.setdefault((f.table_line, f.line, f.label, f.member, f.unit), []).append(f)
+    checks = []
+    for facts in rows.values():
+        quarters = {f.period_end: f for f in facts if f.period_months == 3}
+        found = []
+        for year in (f for f in facts if f.period_months == 12):
+            end = date.fromisoformat(year.period_end)
+            parts = [q for e, q in quarters.items() if 0 <= (end - date.fromisoformat(e)).days < 357]
+            if len(parts) != 4 or year.period_end not in quarters:
+                continue
+            expected = sum((q.value for q in parts), Decimal(0))
+            difference = year.value - expected
+            found.append(Check("footing", status_of(difference, expected, _half(parts + [year]), tolerance), year.label,
+                               year.fiscal_period, expected, year.value, difference, _where(year), _span(parts),
+                               "sum of the four quarters", f"{_table_of(year)}|year"))
+        if any(c.status != "mismatch" for c in found):
+            checks.extend(found)
+    return checks
+
+
+_COMBINED = re.compile(r"(?i)\bcombined ratio\b")
+_RATIO_KIND = re.compile(r"(?i)\b(loss|losses|lae|expense|underwriting expense|dividend|policyholder dividend)s?\b.*\bratio\b")
+_RATIO_QUALIFIER = re.compile(r"(?i)\b(underlying|core|accident[- ]year|adjusted|ex[- ]?cat\w*|excluding \w+|normalized)\b")
+
+
+def combined_ratios(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
+    """An insurer's combined ratio is its loss ratio plus its expense ratio (plus a dividend ratio where printed): the
+    last ratio of each kind above it in its own column, with the same qualifier (`Underlying combined ratio` adds the
+    underlying loss ratio) or none. Components that do not add up are `unverifiable`: a dividend or other ratio the
+    release does not print may be in the combined figure."""
+    columns: dict[tuple, list[Fact]] = {}
+    for f in ext.facts:
+        if f.unit == "%" and f.period_end:
+            columns.setdefault((f.table_line, f.period_end, f.period_months, f.member), []).append(f)
+    checks = []
+    for facts in columns.values():
+        facts.sort(key=lambda f: f.line)
+        above: list[Fact] = []
+        for f in facts:
+            if not _COMBINED.search(f.label):
+                above.append(f)
+                continue
+            qualifier = _qualifier(f.label)
+            parts: dict[str, Fact] = {}
+            for g in above:
+                kind = _RATIO_KIND.search(g.label)
+                if kind and _qualifier(g.label) in (qualifier, ""):
+                    name = {"losses": "loss", "lae": "loss", "underwriting expense": "expense", "policyholder dividend": "dividend"}
+                    key = name.get(kind.group(1).lower(), kind.group(1).lower())
+                    if key not in parts or _qualifier(g.label) == qualifier:
+                        parts[key] = g
+            if "loss" in parts and "expense" in parts:
+                terms = list(parts.values())
+                expected = sum((t.value for t in terms), Decimal(0))
+                status = status_of(f.value - expected, expected, _half(terms + [f]), tolerance)
+                note = " + ".join(t.label for t in terms)
+                if status == "mismatch":
+                    status, note = "unverifiable", f"{note}; a dividend or other ratio not printed here may be in it"
+                checks.append(Check("footing", status, f.label, f.fiscal_period, expected, f.value, f.value - expected,
+                                    _where(f), _span(terms), note, _table_of(f)))
+            above = []
+    return checks
+
+
+def _qualifier(label: str) -> str:
+    m = _RATIO_QUALIFIER.search(label)
+    return m.group(1).lower() if m else ""
+
+
+def _doubt(c: Check, why: str) -> Check:
+    return c._replace(status="unverifiable", note=f"{c.note}; {why}")
 
 
 def _table_of(f: Fact) -> str:
@@ -82,7 +197,8 @@ def _table_of(f: Fact) -> str:
 
 
 def _is_total(f: Fact) -> bool:
-    return f.concept in TOTALS or normalize_label(f.label).startswith("total ")
+    label = normalize_label(f.label)
+    return f.concept in TOTALS or label == "total" or label.startswith("total ")
 
 
 def _foot_column(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
@@ -189,7 +305,7 @@ def bridge_checks(found: list[Bridge], tolerance: Tolerance = Tolerance()) -> li
             f = step.fact
             status = status_of(step.difference, step.computed, step.tolerance, tolerance)
             what = "sum of the adjustments above" if step.kind == "adjustments" else "start plus adjustments"
-            checks.append(Check("bridge", status, f.label, bridge.period.label, step.computed, f.value, step.difference,
+            checks.append(Check("bridge", status, f.label or "(unlabeled total of the adjustments)", bridge.period.label, step.computed, f.value, step.difference,
                                 _where(f), _span(lines), what, _table_of(f)))
             lines = [f]
     return checks
@@ -323,16 +439,23 @@ def _line(source: str) -> int:
 
 def printed_twice(ext: Extraction, footed: list[Check] = ()) -> list[Check]:
     """Line items printed with two different values in two tables: the value the analysis uses is the expected one.
-    A total that adds up from its own rounded lines may differ from the exact figure by a unit of its last digit."""
+    A figure worked out from its table's own rounded lines carries their rounding (`rounding`); a row that prints the
+    other table's figures under other periods is a misread column (`unverifiable`)."""
     from .precedence import choose, confirmed, describe, step
 
-    sums = {(c.source, c.period) for c in footed if c.status == "ok" and c.note.startswith("sum of")}
     out = []
     for t in choose(ext.facts)[1]:
         status, note = "rounding" if t.rounding else "mismatch", describe(t)
-        rounded = next((f for f in (t.other, t.chosen) if (_where(f), f.fiscal_period) in sums or _sums_above(f, ext.facts)), None)
-        if status == "mismatch" and rounded is not None and abs(t.other.value - t.chosen.value) <= step(rounded):
-            status, note = "rounding", f"{note}; '{rounded.label}' adds up from its own rounded lines there"
+        if status == "mismatch":
+            for rounded, exact in ((t.other, t.chosen), (t.chosen, t.other)):
+                # only a figure printed coarser than the other is a rounded restatement of it
+                carried = _carried(rounded, ext.facts) if precision(rounded) > precision(exact) else None
+                if carried is not None and abs(t.other.value - t.chosen.value) <= carried + step(exact) / 2:
+                    status, note = "rounding", f"{note}; '{rounded.label}' adds up from its own rounded lines there"
+                    break
+        if status == "mismatch" and _shifted(t.chosen, t.other, ext.facts):
+            status, note = "unverifiable", f"{note}; each table prints the other's figure in another column of the row, so " \
+                                           f"one of them is read under the wrong period"
         if status == "mismatch" and not confirmed(t, ext.facts):
             status, note = "unverifiable", f"{note}; the two tables agree on no other period, so they may measure different " \
                                            f"things (a segment, another definition)"
@@ -341,12 +464,55 @@ def printed_twice(ext: Extraction, footed: list[Check] = ()) -> list[Check]:
     return out
 
 
-def _sums_above(total: Fact, facts) -> bool:
-    """Whether a run of two to six lines just above a figure, in its own column, adds up to it exactly."""
-    column = [f for f in facts if f.table_line == total.table_line and f.period_end == total.period_end
-              and f.period_months == total.period_months and f.member == total.member and f.line < total.line]
-    column.sort(key=lambda f: f.line)
-    return any(len(column) >= k and sum((f.value for f in column[-k:]), Decimal(0)) == total.value for k in range(2, 7))
+def _row(of: Fact, facts) -> list[Fact]:
+    return [f for f in facts if f.table_line == of.table_line and f.line == of.line and f.label == of.label]
+
+
+def _shifted(a: Fact, b: Fact, facts) -> bool:
+    """Whether each figure is printed in the other's row, under another period: one row read with its columns shifted."""
+    return a.value in {f.value for f in _row(b, facts)} and b.value in {f.value for f in _row(a, facts)}
+
+
+def _carried(total: Fact, facts, depth: int = 3) -> Decimal | None:
+    """How far a figure worked out from rounded lines may be off its exact value: the rounding its terms carry (half a
+    unit of each printed term, or what a worked-out term carries itself). None when it is not worked out: no run of two
+    to six lines just above it adds up to it (their sum, or the first less the rest) in every column of its row."""
+    from .precedence import step
+
+    facts = list(facts)
+    columns: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.table_line == total.table_line and f.member == total.member:
+            columns.setdefault((f.period_end, f.period_months), []).append(f)
+    runs = []
+    for column in columns.values():
+        column.sort(key=lambda f: f.line)
+        at = next((i for i, f in enumerate(column) if f.line == total.line and f.label == total.label), None)
+        if at is not None:
+            runs.append((column[at], _open_lines(column[:at])))
+    for k in range(2, 7):
+        for form in ("sum", "first less the rest"):
+            if runs and all(len(above) >= k and _works_out(figure.value, [f.value for f in above[-k:]], form) for figure, above in runs):
+                terms = next(above[-k:] for figure, above in runs if figure is total or figure == total)
+                if depth == 0:
+                    return sum((step(f) / 2 for f in terms), Decimal(0))
+                return sum(((c if (c := _carried(f, facts, depth - 1)) is not None else step(f) / 2) for f in terms), Decimal(0))
+    return None
+
+
+def _open_lines(column: list[Fact]) -> list[Fact]:
+    """The lines still open above a point: a line that is the sum of the two to six open lines just above it takes
+    their place (`Total other income` stands for its components)."""
+    stack: list[Fact] = []
+    for f in column:
+        k = next((k for k in range(2, min(6, len(stack)) + 1) if sum((g.value for g in stack[-k:]), Decimal(0)) == f.value), 0)
+        stack = stack[:len(stack) - k] + [f]
+    return stack
+
+
+def _works_out(value: Decimal, run: list[Decimal], form: str) -> bool:
+    rest = sum(run[1:], Decimal(0))
+    return value == (run[0] + rest if form == "sum" else run[0] - rest)
 
 
 def summary(checks: list[Check]) -> str:
@@ -362,10 +528,11 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
     result = analyze_extractions([ext])
     found = [b for company in result.bridges.values() for b in company]
     footed = footing(ext, tolerance)
-    checks = footed + bridge_checks(found, tolerance) + ties(ext, found, tolerance) + printed_twice(ext, footed)
+    checks = footed + year_sums(ext, tolerance) + combined_ratios(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance) \
+        + printed_twice(ext, footed)
     if result.series:
         from .claims import claims
 
         margins = {(p.concept, p.period): p.value for p in result.points if p.section == "margin" and not p.basis}
-        checks += claims(result.series[0], ext.prose, ext.file, margins)
+        checks += claims(result.series[0], ext.prose, ext.file, margins, ext.headings)
     return confirm(explain(checks))

@@ -60,6 +60,9 @@ _SEGMENT = re.compile(r"\bsegments?\b|\bdivision\b|\bsame[- ]store\b|\bconstant 
                       r"|\bvolumes?\b|\bpric(?:e|ing)\b|\bmix\b|\bchannel\b|\bcategory\b|\bwholesale\b|\bdirect[- ]to[- ]consumer\b|\binternational\b"
                       r"|\bdomestic\b|\bu\.s\.|\bguidance\b|\boutlook\b|\bexpects?\b|\banticipates?\b|\bper active\b|\btake rate\b"
                       r"|\badjusted basis\b|\bnon-gaap basis\b", re.I)
+_NAMED_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,5})(?:['’]s)?\s+(?:total\s+|net\s+|operating\s+|consolidated\s+)?$")  # `SCS total revenue`
+_NAMED_FIRST = re.compile(r"\W{0,4}([A-Z][A-Z&]{1,5})\s+(?![A-Z]{2})")  # a sentence whose subject is `FMS ...`
+_NOT_A_NAME = frozenset(("GAAP", "US", "U", "EPS", "YOY", "FY", "Q", "TTM", "LTM", "YTD", "AND", "THE", "IFRS", "USD", "EBITDA"))
 _PART_BEFORE = re.compile(r"(?:including|contribution of|impact of|benefit of|charge of|offset by|of which)\s*(?:approximately\s*)?\(?$", re.I)
 _ADJUSTED_BEFORE = re.compile(r"(?:adjusted|non-gaap|pro forma|core|comparable)\s+(?:\w+\s+)?$", re.I)
 _CHANGE_JUST_BEFORE = re.compile(r"(?:increase[ds]?|decrease[ds]?|improve(?:d|ment)|grew|declined?|rose|fell|reduc(?:ed|tion))(?: of| by)?\s*\(?\$?$", re.I)
@@ -82,18 +85,42 @@ class Stated:
     end: int
 
 
-def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin_values: dict) -> list[Check]:
+def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin_values: dict,
+           headings: tuple[tuple[int, str], ...] = ()) -> list[Check]:
     """Every checkable claim of the release's sentences."""
     periods = _Periods(series)
     out: list[Check] = []
     for line, text in prose:
+        section = _section(headings, line)
         for sentence in _SENTENCE.split(text.replace("\\$", "$")):
             found = _sentence_claims(sentence, f"{file}:{line}", series, periods, margin_values)
-            why = _crowded(sentence)
+            why = _crowded(sentence) or section
             out.extend(_certain(_noted(c, reason), False)
                        if c.status == "mismatch" and (reason := why or _elsewhere(c, sentence) or _dated(c, sentence, series))
                        else c for c in found)
     return out
+
+
+_WHOLE_YEAR_HEADING = re.compile(r"(?i)full[- ]year|\bannual|\bfiscal (?:year )?(?:19|20)\d\d\b|\byear[- ]end(?:ed)?\b|twelve months|"
+                                 r"^(?:fiscal )?(?:19|20)\d\d (?:results|summary|highlights|review)")
+_QUARTER_HEADING = re.compile(r"(?i)quarter|\bq[1-4]\b|\b[1-4]q\b|three months|13 weeks")
+_COMPANY_HEADING = re.compile(r"(?i)\b(?:consolidated|results|highlights|summary|overview|financial|outlook|guidance|company|"
+                              r"total|performance|update|corporate|business|operations|operating|non-?gaap|gaap|reconciliation|"
+                              r"liquidity|capital|balance sheet|cash flow|dividends?|about|conference|webcast|statements?|"
+                              r"commentary|comments|review|key|recent|developments|other|notes?)\b")
+
+
+def _section(headings: tuple[tuple[int, str], ...], line: int) -> str:
+    """Why a claim's section keeps it from being judged against the whole company's quarter, from the heading over
+    it (within 40 lines): a whole year's, or one product's or segment's (a heading with no company-wide word)."""
+    heading = next((text for at, text in reversed(headings) if line - 40 <= at < line), "")
+    if not heading:
+        return ""
+    if _WHOLE_YEAR_HEADING.search(heading) and not _QUARTER_HEADING.search(heading):
+        return f"it sits under the heading '{heading}', about the whole year"
+    if not _COMPANY_HEADING.search(heading) and not _QUARTER_HEADING.search(heading):
+        return f"it sits under the heading '{heading}', which may name a segment or product rather than the company"
+    return ""
 
 
 _SCALE_WORDS = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
@@ -330,6 +357,9 @@ class _Context:
     def checks(self) -> list[Check]:
         if _SEGMENT.search(self.sentence):
             return [self._unverifiable(n, "the sentence is about a segment or measure the tables do not break out") for n in self.numbers]
+        m = _NAMED_BEFORE.search(self.sentence[max(0, self.mention - 30):self.mention]) or _NAMED_FIRST.match(self.sentence[:self.mention])
+        if m and m.group(1) not in _NOT_A_NAME:
+            return [self._unverifiable(n, f"'{m.group(1)}' before the metric names a part of the company") for n in self.numbers]
         if not self.concept.startswith("adjusted") and _ADJUSTED_BEFORE.search(self.sentence[max(0, self.mention - 25):self.mention]):
             return [self._unverifiable(n, "about an adjusted measure, not the GAAP line") for n in self.numbers]
         bound = self._bound()

@@ -37,7 +37,8 @@ def extract(doc: Document) -> Extraction:
     """Find every financial table of a document and turn each printed number into a Fact."""
     run = Run(doc)
     facts = tuple(run.facts())
-    return Extraction(doc.name, run.company, facts, tuple(run.tables), tuple(run.findings), run.prose, run.fy_end, run.offset)
+    return Extraction(doc.name, run.company, facts, tuple(run.tables), tuple(run.findings), run.prose, run.fy_end, run.offset,
+                      run.headings)
 
 
 class Run:
@@ -55,6 +56,7 @@ class Run:
         self.raw_tables, self.findings = find_tables(doc._replace(lines=seen.watch(doc.lines)))
         self.company = detect_issuer(seen.head, limit=_HEAD_LINES)
         self.prose = tuple(seen.prose)
+        self.headings = tuple(seen.headings)
         self.doc_scale = seen.note if seen.note is not None and len(seen.scales) == 1 else None
         if not seen.notes:  # tables whose note was lost (a PDF or web copy): the text's own amounts may say
             self.doc_scale = _stated_scale(self.raw_tables, self.prose)
@@ -151,6 +153,7 @@ class _Seen:
         self.scales: set[str] = set()
         self.notes: list[tuple[int, ScaleNote]] = []  # every scale note, with its line
         self.prose: list[tuple[int, str]] = []  # (line, text) of sentences, for checking the release's claims
+        self.headings: list[tuple[int, str]] = []  # (line, text) of short lines that head a section of text
         self.ends: set[date] = set()  # period ends the text names (`the quarter ended April 28, 2024`)
         self.currencies: list[str] = []  # the currencies the release's notes name, one vote per note
 
@@ -168,6 +171,8 @@ class _Seen:
                     self.currencies.append(currency_of(note.text))
                 elif "ollar" in text or "uro" in text or "in " in text:
                     self.currencies.append(states_currency(text))
+            if line.cells is None and (heading := _heading(text)):
+                self.headings.append((line.number, heading))
             if line.cells is None and _is_sentence(text):
                 self.prose.append((line.number, text))
                 if "nded" in text or "nding" in text:
@@ -189,6 +194,21 @@ def _row_of_values(line: Line) -> bool:
         return any(parse_amount(c.text) is not None and not is_year(c.text) for c in line.cells[1:])
     last = line.text.rsplit(None, 1)[-1] if line.text.strip() else ""
     return parse_amount(last) is not None and not is_year(last) and len(line.text.split()) > 1
+
+
+_HEADING_MARKS = " \t*#_:|"
+
+
+def _heading(text: str) -> str:
+    """A short line of words that heads a section (`Full-Year 2024 Summary`, `**Global Housing**`), else ''."""
+    if len(text) > 80:
+        return ""
+    words = text.strip(_HEADING_MARKS).split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isalpha() or text.rstrip().endswith((".", ",", ";")):
+        return ""
+    if sum(1 for w in words if any(ch.isdigit() for ch in w)) > 2:
+        return ""  # a row of figures, a date line
+    return " ".join(words)
 
 
 def _is_sentence(text: str) -> bool:

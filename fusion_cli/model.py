@@ -159,3 +159,4 @@ class Extraction(NamedTuple):
     prose: tuple[tuple[int, str], ...] = ()  # (line, text) of the release's sentences, for checking its claims
     fy_end: int = 12  # the month its fiscal year ends in, from its columns or its words
     fiscal_offset: int = 0  # how it numbers fiscal years: 0 by the year one ends in, -1 by the year it starts in
+    headings: tuple[tuple[int, str], ...] = ()  # (line, text) of short heading lines, the sections its sentences sit in

@@ -25,10 +25,13 @@ from .units import is_money, is_per_share
 HEADLINE = frozenset(("revenue", "gross_profit", "operating_income", "income_before_tax", "income_continuing_ops", "net_income",
                       "net_income_to_common", "eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps",
                       "adjusted_net_income", "adjusted_operating_income", "adjusted_ebitda", "ebitda", "operating_cash_flow",
-                      "total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity"))
+                      "total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity",
+                      # a bank's and an insurer's headline lines
+                      "net_interest_income", "net_interest_income_after_provision", "pre_provision_income", "noninterest_income",
+                      "noninterest_expense", "net_investment_income", "premiums_earned"))
 _BALANCES = frozenset(("total_assets", "total_liabilities", "total_equity", "total_liabilities_and_equity"))
 NON_GAAP = frozenset(("adjusted_ebitda", "adjusted_eps", "adjusted_net_income", "adjusted_operating_income", "ebitda"))
-_SUMMARY = re.compile(r"(?i)highlights?|summary|at a glance|key (?:financial |operating )?(?:metrics|figures|data)|selected|overview")
+SUMMARY = re.compile(r"(?i)highlights?|summary|at a glance|key (?:financial |operating )?(?:metrics|figures|data)|selected|overview")
 _FAMILY = {"income": "flow", "reconciliation": "flow", "segment": "flow", "other": "flow", "balance": "balance",
            "cashflow": "cashflow"}
 
@@ -45,7 +48,7 @@ def rank(fact: Fact) -> int:
     """0 for the table that owns the line item (a titled statement for GAAP lines, a reconciliation for non-GAAP
     subtotals), 1 for other statement tables, 2 for highlights, summaries and untitled tables."""
     title = fact.table
-    summary = bool(_SUMMARY.search(title)) or not title
+    summary = bool(SUMMARY.search(title)) or not title
     if fact.concept in NON_GAAP:
         return 0 if fact.statement == "reconciliation" and not summary else 2 if summary else 1
     if fact.statement in ("income", "balance", "cashflow") and names_statement(title) and not summary:
