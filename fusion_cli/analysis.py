@@ -1,7 +1,6 @@
-"""The analysis, written down once: extract -> series -> bridges -> changes and margins -> tidy points.
-
-`analyze(paths)` is the library entry point (notebooks); the CLI calls `analyze_extractions` on what it
-has already read and reported. Problems are returned as findings, never raised.
+"""What an analysis gives (`Analysis`: series, tidy points, bridges, checks, findings) and its tables as pandas
+DataFrames. The stages that make it are listed once, in `pipeline.run`; `analyze(paths)` is the library entry
+point (notebooks), the same call the CLI makes.
 """
 from __future__ import annotations
 
@@ -10,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .bridges import Bridge, bridge_points, bridges, derived_ebitda
-from .metrics import changes, margins, statement_points
-from .model import Extraction, Finding, Point
-from .series import Series, build_series
+from .bridges import Bridge
+from .model import Check, Extraction, Finding, Point
+from .series import Series
 
 if TYPE_CHECKING:
     import pandas
@@ -40,6 +38,7 @@ class Analysis:
     bridges: dict[str, list[Bridge]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
+    checks: dict[str, list[Check]] = field(default_factory=dict)  # each release's audit, by file
 
     @property
     def companies(self) -> list[str]:
@@ -133,62 +132,22 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 def analyze(paths: str | Path | Iterable[str | Path], mapping: dict[str, str] | str | Path | None = None,
             company: str | None = None, max_bytes: int | None = None) -> Analysis:
-    """Read, extract and analyze release files (or folders of them); unreadable inputs become findings."""
-    from .extract import extract_path
-    from .read import ReadError, expand_inputs
+    """Read, extract, analyze and audit release files (or folders of them). An input that cannot be read raises
+    `pipeline.InputError` naming it; a file that is not a release gives a finding and no rows."""
+    from .pipeline import read, run
+    from .read import DEFAULT_MAX_BYTES
 
-    items = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
     if isinstance(mapping, (str, Path)):
         mapping = load_mapping(Path(mapping))
-    extractions, findings = [], []
-    for item in expand_inputs(items):
-        try:
-            extractions.append(extract_path(Path(item), max_bytes))
-        except ReadError as exc:
-            findings.append(Finding("error", item, str(exc)))
-    result = analyze_extractions(extractions, mapping, company)
-    result.findings[:0] = findings + [f for e in extractions for f in e.findings]
+    extractions = read(paths, max_bytes or DEFAULT_MAX_BYTES)
+    result = run(extractions, mapping, company)
+    result.findings[:0] = [f for e in extractions for f in e.findings]
     return result
 
 
 def analyze_extractions(extractions: list[Extraction], mapping: dict[str, str] | None = None,
                         company: str | None = None) -> Analysis:
-    """Series, bridges, changes and margins for releases already extracted."""
-    all_series, findings = build_series(extractions, mapping, company)
-    points: list[Point] = []
-    found: dict[str, list[Bridge]] = {}
-    for series in all_series:
-        members = [e for e in extractions if e.file in series.files]
-        company_bridges = bridges(series, members)
-        found[series.company] = company_bridges
-        derived_points, derived_values = derived_ebitda(series)
-        bridge_rows = [p for b in company_bridges for p in bridge_points(series, b)] + derived_points
-        points += statement_points(series) + changes(series) + margins(series, derived_values) + bridge_rows
-        findings += _bridge_findings(company_bridges)
-    return Analysis(all_series, points, found, findings, list(extractions))
+    """Series, bridges, changes and margins for releases already extracted, without their audit."""
+    from .pipeline import run
 
-
-def mark_unfooted(result: Analysis, checks: list) -> None:
-    """Values printed on a total or subtotal that does not foot carry a note saying so."""
-
-    bad = {c.source: c for c in checks if c.kind == "footing" and c.status == "mismatch"}
-    if not bad:
-        return
-    for i, p in enumerate(result.points):
-        check = bad.get(p.source)
-        if check is not None and p.period == check.period:
-            note = f"does not foot: its lines give {check.expected:,} (fusion check)"
-            result.points[i] = p._replace(note=f"{p.note}; {note}" if p.note else note)
-
-
-def _bridge_findings(found: list[Bridge]) -> list[Finding]:
-    from .bridges import verdict
-
-    out = []
-    for bridge in found:
-        for step in bridge.steps:
-            if verdict(step) == "does not foot":
-                f = step.fact
-                out.append(Finding("warning", f"{f.file}:{f.line}",
-                                   f"{bridge.period.label}: {f.label} printed {f.value:,}, its lines sum to {step.computed:,} (difference {step.difference:,})"))
-    return out
+    return run(extractions, mapping, company, checks=False)

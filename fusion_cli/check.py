@@ -521,18 +521,18 @@ def summary(checks: list[Check]) -> str:
     return ", ".join(f"{n} {s}" for s, n in counts.items())
 
 
-def audit(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
-    """Every check of one release, in report order: footing, bridges, ties, claims."""
-    from .analysis import analyze_extractions
+def audit(ext: Extraction, tolerance: Tolerance = Tolerance(), release=None) -> list[Check]:
+    """Every check of one release, in report order: footing, bridges, ties, claims. `release` is what the pipeline
+    already built for it (`pipeline.Release`: its series, bridges and margins); alone, it is built here."""
+    if release is None:
+        from .pipeline import release_view
 
-    result = analyze_extractions([ext])
-    found = [b for company in result.bridges.values() for b in company]
+        release = release_view(ext)
     footed = footing(ext, tolerance)
-    checks = footed + year_sums(ext, tolerance) + combined_ratios(ext, tolerance) + bridge_checks(found, tolerance) + ties(ext, found, tolerance) \
-        + printed_twice(ext, footed)
-    if result.series:
+    checks = footed + year_sums(ext, tolerance) + combined_ratios(ext, tolerance) + bridge_checks(release.bridges, tolerance) \
+        + ties(ext, release.bridges, tolerance) + printed_twice(ext, footed)
+    if release.series is not None:
         from .claims import claims
 
-        margins = {(p.concept, p.period): p.value for p in result.points if p.section == "margin" and not p.basis}
-        checks += claims(result.series[0], ext.prose, ext.file, margins, ext.headings)
+        checks += claims(release.series, ext.prose, ext.file, release.margins, ext.headings)
     return confirm(explain(checks))

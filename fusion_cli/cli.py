@@ -1,7 +1,6 @@
 """typer CLI: options -> one library call -> render or export -> exit code. No parsing here."""
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import sys
@@ -12,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .emit import OutputError
 
 EXIT_OK, EXIT_NO_DATA, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 70, 130
 
@@ -85,57 +85,36 @@ MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read,
 
 
 def _err(message: str) -> None:
-    from .render import safe
+    from .emit import err
 
-    sys.stderr.write(f"fusion: {safe(message)}\n")
+    err(message)
 
 
-def _extract_all(inputs: list[str], quiet: bool, max_size: int):
-    """Extract every input, ordered by period; read errors and findings go to stderr, one line each."""
+def _read(inputs: list[str], quiet: bool, max_size: int):
+    """Every input read and extracted (pipeline.read); an unreadable one and each file's findings go to stderr."""
     from .batch import message_lines
-    from .extract import extract_path
-    from .read import ReadError, expand_inputs
+    from .pipeline import read
 
-    results = []
+    def unreadable(item: str, reason: str) -> None:
+        _err(f"{item}: {reason}")
+        _State.unreadable = True
+
     limit = max_size * 1024 * 1024
-    for item in expand_inputs(inputs):
-        try:
-            result = _read_stdin(limit) if item == "-" else extract_path(Path(item), limit)
-        except ReadError as exc:
-            _err(f"{item}: {exc}")
-            _State.unreadable = True
-            continue
-        for line in message_lines(item, result.findings, quiet):
+    stdin = sys.stdin.buffer.read(limit + 1) if "-" in inputs else None
+    extractions = read(inputs, limit, unreadable, stdin)
+    for extraction in extractions:
+        item = "-" if extraction.file == "<stdin>" else extraction.file
+        for line in message_lines(item, extraction.findings, quiet):
             _err(line)
-        results.append(result)
-    return sorted(results, key=_release_order)
-
-
-def _read_stdin(limit: int):
-    """Standard input, read up to the size limit, as an extraction (a ReadError when it cannot be read)."""
-    from .extract import extract
-    from .read import parse_bytes
-
-    return extract(parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit))
-
-
-def _release_order(result) -> tuple[str, str, str]:
-    """Releases by the latest period they report, then by file name: output never depends on argument order."""
-    latest = max((f.period_end for f in result.facts if f.period_end), default="")
-    return (latest, Path(result.file).name, result.file)
+    return extractions
 
 
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
+    from .emit import output_stream
+
     _refuse_input_as_output(output, inputs)
-    with _output_stream(output) as out:
+    with output_stream(output) as out:
         out.write(text)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _guard(func):
@@ -152,6 +131,9 @@ def _guard(func):
         except OSError:
             pass
         raise typer.Exit(EXIT_OK) from None
+    except OutputError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_OUTPUT) from None
     except KeyboardInterrupt:
         _err("interrupted; nothing was written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -188,6 +170,7 @@ def facts(
 
     def body() -> None:
         from .batch import extract_many
+        from .emit import output_stream, print_facts, progress, stdin_result, write_facts
 
         chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
         items = sorted(_expanded(inputs), key=lambda item: (item != "-", item))
@@ -195,18 +178,18 @@ def facts(
         limit = max_size * 1024 * 1024
         stream = extract_many([i for i in items if i != "-"], chosen.value, limit, quiet, jobs or os.cpu_count() or 1)
         if "-" in items:
-            stream = itertools.chain([_stdin_result(limit, quiet)], stream)
+            stream = itertools.chain([stdin_result(limit, quiet)], stream)
         found = 0
-        with _progress(len(items)) as advance, _output_stream(output) as out:
+        with progress(len(items)) as advance, output_stream(output) as out:
             for result in stream:
                 _State.unreadable |= result.unreadable
                 if chosen is FactFormat.table:  # a table is drawn whole
                     facts = list(result.facts)
                     if facts:
-                        _print_facts(result, facts)
+                        print_facts(result, facts)
                     found += len(facts)
                 else:
-                    found += _write_facts(out, result, chosen, first=not found)
+                    found += write_facts(out, result, chosen.value, first=not found)
                 advance(result.messages)  # a streamed file's messages are complete once its facts are out
             if not found:
                 raise typer.Exit(EXIT_NO_DATA)
@@ -241,7 +224,9 @@ def analyze(
     """
 
     def body() -> None:
-        from .analysis import MappingError, analyze_extractions, load_mapping
+        from .analysis import MappingError, load_mapping
+        from .check import summary
+        from .pipeline import run
 
         try:
             synonyms = load_mapping(mapping) if mapping else None
@@ -251,25 +236,15 @@ def analyze(
         if (format is AnalyzeFormat.xlsx or (format is None and output is not None and output.suffix.lower() == ".xlsx")) and output is None:
             _err("--format xlsx writes a workbook: give the file with --output FILE.xlsx")
             raise typer.Exit(EXIT_USAGE)
-        results = _extract_all(inputs, quiet, max_size)
-        result = analyze_extractions(results, synonyms, company)
-        _check_summaries(result, results, quiet)
-        for finding in result.findings:
-            if finding.severity == "warning" and not quiet:
-                _err(f"{finding.source}: warning: {finding.message}")
-            elif finding.severity == "info" and not quiet:
-                _err(f"{finding.source}: note: {finding.message}")
+        result = run(_read(inputs, quiet, max_size), synonyms, company)
+        for finding in [] if quiet else result.findings:
+            _err(f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}")
+        for extraction in [] if quiet else result.extractions:
+            if extraction.file in result.checks:
+                _err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}")
         if not result.points:
             raise typer.Exit(EXIT_NO_DATA)
-        chosen = format or _format_for(output)
-        shown = view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)
-        if chosen is AnalyzeFormat.table:
-            _print_grids(result, shown.value, scale.value, sources)
-            return
-        if chosen is AnalyzeFormat.xlsx:
-            _write_xlsx(result, shown.value, output, inputs)
-            return
-        _emit(_analysis_text(result, chosen, shown.value, wide, scale.value, sources), output, inputs)
+        _show_analysis(result, format or _format_for(output), view, wide, scale.value, sources, output, inputs)
 
     _guard(body)
 
@@ -281,117 +256,25 @@ def _expanded(inputs: list[str]) -> list[str]:
 
 
 def _refuse_input_as_output(output: Optional[Path], inputs: list[str]) -> None:
-    if output is not None and any(p != "-" and _same_file(Path(p), output) for p in inputs):
+    from .emit import same_file
+
+    if output is not None and any(p != "-" and same_file(Path(p), output) for p in inputs):
         _err(f"{output}: refusing to overwrite an input file; choose another --output")
         raise typer.Exit(EXIT_USAGE)
 
 
-def _stdin_result(limit: int, quiet: bool):
-    """Standard input read in this process (workers cannot share it), as a streamed batch result."""
-    from .batch import FileResult, streamed
-    from .read import ReadError, parse_bytes
+def _show_analysis(result, chosen: AnalyzeFormat, view: Optional[View], wide: bool, scale: str, sources: bool,
+                   output: Optional[Path], inputs: list[str]) -> None:
+    from .emit import analysis_text, print_grids, write_xlsx
 
-    try:
-        doc = parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit)
-    except ReadError as exc:
-        return FileResult("-", "", (), (f"-: {exc}",), 0, True)
-    return streamed("-", doc, quiet)
-
-
-def _write_facts(out, result, chosen: "FactFormat", first: bool) -> int:
-    """One file's facts on the stream, its chunk from a worker or record by record; returns how many."""
-    from .export import csv_header, fact_record, facts_csv_rows
-
-    if result.chunk:
-        out.write(("[\n" if first else ",\n") if chosen is FactFormat.json else csv_header() if first else "")
-        out.write(result.chunk)
-        return result.found
-    written = 0
-    if chosen is FactFormat.json:
-        import json
-
-        for fact in result.facts:
-            out.write(("[\n" if first else ",\n") if not written else ",\n")
-            out.write(json.dumps(fact_record(fact), ensure_ascii=False))
-            written += 1
-        return written
-    batch: list = []
-    for fact in itertools.chain(result.facts, [None]):  # rows written 500 at a time
-        if fact is not None:
-            batch.append(fact)
-        if batch and (fact is None or len(batch) == 500):
-            out.write((csv_header() if first and not written else "") + facts_csv_rows(batch))
-            written += len(batch)
-            batch = []
-    return written
-
-
-def _print_facts(result, facts: list) -> None:
-    from rich.console import Console
-
-    from .render import facts_table
-
-    title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
-    Console().print(facts_table(facts, title))
-
-
-@contextlib.contextmanager
-def _progress(total: int):
-    """A progress bar on stderr for long batches on a terminal; yields a function to call once per file."""
-    if total < 20 or not sys.stderr.isatty():
-        def advance(messages) -> None:
-            for message in messages:
-                _err(message)
-
-        yield advance
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-    from rich.text import Text
-
-    from .render import safe
-
-    with Progress(TextColumn("fusion"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("files", total=total)
-
-        def advance(messages) -> None:
-            for message in messages:
-                bar.console.print(Text(safe(f"fusion: {message}")))
-            bar.advance(task)
-
-        yield advance
-
-
-@contextlib.contextmanager
-def _output_stream(output: Optional[Path]):
-    """Standard output, or a temporary file renamed over --output only when everything was written."""
-    if output is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    from .export import atomic_path
-
-    try:
-        with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-    except OSError as exc:
-        _err(f"{output}: cannot write ({exc.strerror or exc}); nothing was written")
-        raise typer.Exit(EXIT_OUTPUT) from None
-
-
-def _check_summaries(result, extractions, quiet: bool) -> None:
-    """One line per release: what `fusion check` finds; totals that do not foot are marked in the analysis."""
-    from .analysis import mark_unfooted
-    from .check import audit, summary
-
-    for extraction in extractions:
-        if not extraction.facts:
-            continue
-        checks = audit(extraction)
-        mark_unfooted(result, checks)
-        if not quiet:
-            _err(f"{extraction.file}: check: {summary(checks)}")
+    shown = (view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)).value
+    if chosen is AnalyzeFormat.table:
+        print_grids(result, shown, scale, sources)
+    elif chosen is AnalyzeFormat.xlsx:
+        _refuse_input_as_output(output, inputs)
+        write_xlsx(result, shown, output)
+    else:
+        _emit(analysis_text(result, chosen.value, shown, wide, scale, sources), output, inputs)
 
 
 def _format_for(output: Optional[Path]) -> "AnalyzeFormat":
@@ -399,63 +282,6 @@ def _format_for(output: Optional[Path]) -> "AnalyzeFormat":
         suffix = output.suffix.lower().lstrip(".")
         return AnalyzeFormat(suffix) if suffix in ("csv", "json", "md", "xlsx") else AnalyzeFormat.csv
     return AnalyzeFormat.table if sys.stdout.isatty() else AnalyzeFormat.csv
-
-
-def _print_grids(result, view: str, scale: str, sources: bool) -> None:
-    from rich.console import Console
-
-    from .render import grid_tables
-    from .views import build, latest
-
-    console = Console()
-    for grid in build(result, view, scale):
-        if view == "summary" and console.width < 160:
-            grid = latest(grid, 8)  # a long series on a narrow terminal: the latest eight periods, and a note
-        for table in grid_tables(grid, sources, console.width):
-            console.print(table)
-            console.print()
-
-
-def _write_xlsx(result, view: str, output: Path, inputs: list[str]) -> None:
-    """A workbook: one sheet per view with a column per period, and the tidy rows on a `data` sheet."""
-    from .analysis import VIEW_SECTIONS, wide_frame
-    from .export import frames_xlsx
-
-    _refuse_input_as_output(output, inputs)
-    names = [v for v in ("statements", "changes", "margins", "bridge") if view in (v, "all", "summary")]
-    sheets = []
-    for name in names:
-        points = [p for p in result.points if p.section in VIEW_SECTIONS[name]]
-        if points:
-            sheets.append((name, wide_frame(result.frame(VIEW_SECTIONS[name]), points)))
-    sections = VIEW_SECTIONS.get(view)
-    sheets.append(("data", result.frame(sections)))
-    try:
-        frames_xlsx(output, sheets)
-    except OSError as exc:
-        _err(f"{output}: cannot write ({exc.strerror or exc}); nothing was written")
-        raise typer.Exit(EXIT_OUTPUT) from None
-
-
-def _analysis_text(result, chosen: "AnalyzeFormat", view: str, wide: bool, scale: str, sources: bool) -> str:
-    from .analysis import VIEW_SECTIONS
-
-    if chosen is AnalyzeFormat.md:
-        from .export import grid_markdown
-        from .views import build
-
-        return "\n".join(grid_markdown(g, sources) for g in build(result, view, scale))
-    sections = VIEW_SECTIONS.get(view)
-    points = [p for p in result.points if sections is None or p.section in sections]
-    if wide:
-        from .analysis import wide_frame
-        from .export import frame_csv, frame_json
-
-        frame = wide_frame(result.frame(sections), points)
-        return frame_csv(frame) if chosen is AnalyzeFormat.csv else frame_json(frame)
-    from .export import points_csv, points_json
-
-    return points_csv(points) if chosen is AnalyzeFormat.csv else points_json(points)
 
 
 class CheckFormat(str, Enum):
@@ -489,10 +315,12 @@ def check(
     def body() -> None:
         from decimal import Decimal
 
-        from .check import Tolerance, audit, summary
+        from .check import Tolerance, summary
+        from .pipeline import run
 
         limits = Tolerance(Decimal(str(tolerance)), Decimal(str(rel_tolerance)) / 100)
-        results = [(r.file, r.company, audit(r, limits)) for r in _extract_all(inputs, quiet, max_size) if r.facts]
+        analysis = run(_read(inputs, quiet, max_size), tolerance=limits, points=False)
+        results = [(r.file, r.company, analysis.checks[r.file]) for r in analysis.extractions if r.file in analysis.checks]
         if not results:
             raise typer.Exit(EXIT_NO_DATA)
         chosen = format or (CheckFormat.table if sys.stdout.isatty() and output is None else CheckFormat.json)

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 import fusion_cli
-from conftest import ROOT
+from conftest import ROOT, SHARED
 from fusion_cli.analysis import COLUMNS
 from fusion_cli.cli import app
 from releases import QUARTER_ONLY, release, write
@@ -228,3 +228,43 @@ def test_analyze_prints_a_check_summary_per_release_and_marks_totals_that_do_not
     assert total["note"] == "does not foot: its lines give 3,000 (fusion check)"
     table = invoke(str(path), "-f", "md", "-v", "statements", "-q").stdout
     assert "4,000!" in table
+
+
+# ---- the CLI and the Python API are one pipeline ------------------------------------------------------
+
+def _cli_json(*paths):
+    result = runner.invoke(app, ["analyze", *map(str, paths), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_api_rows_are_the_cli_json_rows_on_the_samples():
+    from fusion_cli.export import points_json
+
+    analysis = fusion_cli.analyze([Q3, Q1, CERT])
+    assert json.loads(points_json(analysis.points)) == _cli_json(Q3, Q1, CERT)
+    assert set(analysis.checks) == {"fusion-q3-2009.txt", "fusion-q1-2011.txt"}
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside the repository")
+def test_the_api_rows_are_the_cli_json_rows_on_corpus_releases():
+    from fusion_cli.export import points_json
+
+    releases = [SHARED / "corpus" / name for name in ("ufg-q4-2024.md", "strt-q4-fy2026.md", "cathay-q3-2025.htm")]
+    assert json.loads(points_json(fusion_cli.analyze(releases).points)) == _cli_json(*releases)
+
+
+def test_the_api_raises_on_an_input_it_cannot_read(tmp_path):
+    with pytest.raises(fusion_cli.InputError, match="missing.txt: no such file"):
+        fusion_cli.analyze([Q3, tmp_path / "missing.txt"])
+    with pytest.raises(fusion_cli.InputError, match="no such file"):
+        fusion_cli.extract_file(str(tmp_path / "missing.txt"))
+
+
+def test_a_total_that_does_not_foot_carries_its_note_in_the_api_too(tmp_path):
+    text = (ROOT / "samples" / "fusion-q1-2011.txt").read_text(encoding="utf-8").replace("Total current assets\t2,403,560", "Total current assets\t2,403,999", 1)
+    path = tmp_path / "altered.txt"
+    path.write_text(text, encoding="utf-8")
+    notes = [p.note for p in fusion_cli.analyze([path]).points if "does not foot" in p.note]
+    cli = [r.get("note", "") for r in _cli_json(path) if "does not foot" in r.get("note", "")]
+    assert notes and notes == cli

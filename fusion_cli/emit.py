@@ -1,0 +1,175 @@
+"""What the CLI writes: standard output or an atomic file, a progress bar on stderr, facts streamed by format,
+analysis grids and workbooks. No analysis here: each function renders a result the library gave."""
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import sys
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The output could not be written; nothing was."""
+
+
+def err(message: str) -> None:
+    """One line on stderr, prefixed `fusion:`, with control characters made visible."""
+    from .render import safe
+
+    sys.stderr.write(f"fusion: {safe(message)}\n")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def stdin_result(limit: int, quiet: bool):
+    """Standard input read in this process (workers cannot share it), as a streamed batch result."""
+    from .batch import FileResult, streamed
+    from .read import ReadError, parse_bytes
+
+    try:
+        doc = parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit)
+    except ReadError as exc:
+        return FileResult("-", "", (), (f"-: {exc}",), 0, True)
+    return streamed("-", doc, quiet)
+
+
+def write_facts(out, result, fmt: str, first: bool) -> int:
+    """One file's facts on the stream, its chunk from a worker or record by record; returns how many."""
+    from .export import csv_header, fact_record, facts_csv_rows
+
+    if result.chunk:
+        out.write(("[\n" if first else ",\n") if fmt == "json" else csv_header() if first else "")
+        out.write(result.chunk)
+        return result.found
+    written = 0
+    if fmt == "json":
+        import json
+
+        for fact in result.facts:
+            out.write(("[\n" if first else ",\n") if not written else ",\n")
+            out.write(json.dumps(fact_record(fact), ensure_ascii=False))
+            written += 1
+        return written
+    batch: list = []
+    for fact in itertools.chain(result.facts, [None]):  # rows written 500 at a time
+        if fact is not None:
+            batch.append(fact)
+        if batch and (fact is None or len(batch) == 500):
+            out.write((csv_header() if first and not written else "") + facts_csv_rows(batch))
+            written += len(batch)
+            batch = []
+    return written
+
+
+def print_facts(result, facts: list) -> None:
+    from rich.console import Console
+
+    from .render import facts_table
+
+    title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
+    Console().print(facts_table(facts, title))
+
+
+@contextlib.contextmanager
+def progress(total: int):
+    """A progress bar on stderr for long batches on a terminal; yields a function to call once per file."""
+    if total < 20 or not sys.stderr.isatty():
+        def advance(messages) -> None:
+            for message in messages:
+                err(message)
+
+        yield advance
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    from .render import safe
+
+    with Progress(TextColumn("fusion"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("files", total=total)
+
+        def advance(messages) -> None:
+            for message in messages:
+                bar.console.print(Text(safe(f"fusion: {message}")))
+            bar.advance(task)
+
+        yield advance
+
+
+@contextlib.contextmanager
+def output_stream(output: Path | None):
+    """Standard output, or a temporary file renamed over --output only when everything was written."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    from .export import atomic_path
+
+    try:
+        with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write ({exc.strerror or exc}); nothing was written") from None
+
+
+def print_grids(result, view: str, scale: str, sources: bool) -> None:
+    from rich.console import Console
+
+    from .render import grid_tables
+    from .views import build, latest
+
+    console = Console()
+    for grid in build(result, view, scale):
+        if view == "summary" and console.width < 160:
+            grid = latest(grid, 8)  # a long series on a narrow terminal: the latest eight periods, and a note
+        for table in grid_tables(grid, sources, console.width):
+            console.print(table)
+            console.print()
+
+
+def write_xlsx(result, view: str, output: Path) -> None:
+    """A workbook: one sheet per view with a column per period, and the tidy rows on a `data` sheet."""
+    from .analysis import VIEW_SECTIONS, wide_frame
+    from .export import frames_xlsx
+
+    names = [v for v in ("statements", "changes", "margins", "bridge") if view in (v, "all", "summary")]
+    sheets = []
+    for name in names:
+        points = [p for p in result.points if p.section in VIEW_SECTIONS[name]]
+        if points:
+            sheets.append((name, wide_frame(result.frame(VIEW_SECTIONS[name]), points)))
+    sections = VIEW_SECTIONS.get(view)
+    sheets.append(("data", result.frame(sections)))
+    try:
+        frames_xlsx(output, sheets)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write ({exc.strerror or exc}); nothing was written") from None
+
+
+def analysis_text(result, fmt: str, view: str, wide: bool, scale: str, sources: bool) -> str:
+    from .analysis import VIEW_SECTIONS
+
+    if fmt == "md":
+        from .export import grid_markdown
+        from .views import build
+
+        return "\n".join(grid_markdown(g, sources) for g in build(result, view, scale))
+    sections = VIEW_SECTIONS.get(view)
+    points = [p for p in result.points if sections is None or p.section in sections]
+    if wide:
+        from .analysis import wide_frame
+        from .export import frame_csv, frame_json
+
+        frame = wide_frame(result.frame(sections), points)
+        return frame_csv(frame) if fmt == "csv" else frame_json(frame)
+    from .export import points_csv, points_json
+
+    return points_csv(points) if fmt == "csv" else points_json(points)
