@@ -15,7 +15,7 @@ from .bridges import Bridge, precision
 from .concepts import normalize_label
 from .model import Check, Extraction, Fact
 from .precedence import SUMMARY as _SUMMARY
-from .units import is_money
+from .units import HEADCOUNT, is_money
 
 TOTALS = frozenset({"operating_expenses", "other_income_total", "total_current_assets", "total_assets",
                     "total_current_liabilities", "total_long_term_liabilities", "total_liabilities", "total_equity",
@@ -108,7 +108,7 @@ def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
 
 
 _NOT_ADDED = re.compile(r"(?i)\baverage\b|\bratio\b|\bmargin\b|\brate\b|\byield\b|\bper\b|\bbalance\b|\bend of\b|"
-                        r"\bbeginning of\b|\boutstanding\b|\bheadcount\b|\bemployees\b")
+                        r"\bbeginning of\b|\boutstanding\b|\bemployees\b|" + HEADCOUNT)
 
 
 def year_sums(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
@@ -453,6 +453,9 @@ def printed_twice(ext: Extraction, footed: list[Check] = ()) -> list[Check]:
                 if carried is not None and abs(t.other.value - t.chosen.value) <= carried + step(exact) / 2:
                     status, note = "rounding", f"{note}; '{rounded.label}' adds up from its own rounded lines there"
                     break
+        if status == "mismatch" and _named_apart(t.chosen, t.other):
+            status, note = "unverifiable", f"{note}; printed under different names ('{t.other.label}', '{t.chosen.label}'), " \
+                                           f"which a release may measure apart (EBIT beside operating income)"
         if status == "mismatch" and _shifted(t.chosen, t.other, ext.facts):
             status, note = "unverifiable", f"{note}; each table prints the other's figure in another column of the row, so " \
                                            f"one of them is read under the wrong period"
@@ -462,6 +465,18 @@ def printed_twice(ext: Extraction, footed: list[Check] = ()) -> list[Check]:
         out.append(Check("twice", status, t.other.label, t.other.fiscal_period, t.chosen.value, t.other.value,
                          t.other.value - t.chosen.value, _where(t.other), _where(t.chosen), note))
     return out
+
+
+_NAME_NOISE = re.compile(r"\b(?:total|gaap|reported|as reported|consolidated|the|of|for)\b|[^a-z0-9 ]")
+
+
+def _named_apart(a: Fact, b: Fact) -> bool:
+    """Whether two labels of one concept are different names, not the same words (`Total revenues`, `Revenues`)."""
+    from .series import label_text
+
+    def words(f: Fact) -> str:
+        return " ".join(_NAME_NOISE.sub(" ", label_text(f.label)).split())
+    return words(a) != words(b)
 
 
 def _row(of: Fact, facts) -> list[Fact]:

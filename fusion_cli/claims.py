@@ -33,7 +33,7 @@ METRICS: tuple[tuple[str, str, str], ...] = (  # concept, kind (flow | balance |
     ("sga", "flow", r"selling,? general,? and administrative(?: \(\"?sg&a\"?\))?(?: expenses| costs)?|sg&a(?: expenses| costs)?"),
     ("operating_income", "flow", r"operating (?:income|loss)|(?:income|loss) from operations"),
     ("net_income", "flow", r"net (?:loss|income|earnings)"),
-    ("revenue", "flow", r"(?:consolidated |total |net )*(?:revenues?|net sales)"),
+    ("revenue", "flow", r"(?:consolidated |total |net )*(?:revenues?|net sales)(?! orders?\b| units?\b| volumes?\b| backlog\b| bookings\b)"),
     ("total_current_assets", "balance", r"(?:total )?current assets"),
     ("total_current_liabilities", "balance", r"(?:total )?current liabilities"),
     ("total_assets", "balance", r"total assets"),
@@ -48,6 +48,7 @@ _YEAR = re.compile(r"\b(?:in|for|during) (?:fiscal )?(\d{4})\b", re.I)
 _RATIO = re.compile(r"percentage of|(?:%|percent) of (?:(?:consolidated|net|total|adjusted)\s+)*(?:revenues?|sales)", re.I)
 _PRIOR_AFTER = re.compile(r"\s{0,4}(?:million|billion|thousand)?,?\s{0,4}(?:(?:in|for|during) the (?:prior|previous|same)[- ]year|a year ago|last year|in the prior[- ]year)", re.I)
 _ANNUAL = re.compile(r"full[- ]year|fiscal year|year ended|twelve months|\bannual", re.I)
+_PER_UNIT_AFTER = re.compile(r"\s{1,4}per (?!(?:diluted |basic |common |fully diluted )*(?:common )?share)[a-z]", re.I)
 _PER_SHARE_AFTER = re.compile(r"\s{1,8}per (?:diluted |basic )?(?:common )?share", re.I)
 _CHANGE_IN = re.compile(r"(?:increase|decrease|improvement|reduction|decline|change)s? in (?:the |its |our )?(?:company's )?$", re.I)
 _AMOUNT = re.compile(r"(?P<neg>\()?\\?\$\s?\(?(?P<num>\d[\d,]*(?:\.\d+)?)\)?\s*(?P<unit>million|billion|thousand)?\)?(?P<share> per (?:diluted |basic )?share)?", re.I)
@@ -188,7 +189,8 @@ def _elsewhere(check: Check, sentence: str) -> str:
 
 _DRIVER = re.compile(r"(?i)\b(?:driven by|due to|primarily|reflecting|as a result of|offset by|attributable to|led by|"
                      r"resulting from|because of|thanks to|including|excluding|segment|division|region)\b")
-_FIGURES = re.compile(r"(?<![\w.,])\$?\(?\d[\d,]{0,20}(?:\.\d{1,6})?\)?\s?(?:%|percent|million|billion|thousand)")  # bounded
+_FIGURES = re.compile(r"(?<![\w.,])(?:\$\s?\(?\d[\d,]{0,20}(?:\.\d{1,6})?\)?(?:\s?(?:million|billion|thousand))?|"  # bounded
+                      r"\(?\d[\d,]{0,20}(?:\.\d{1,6})?\)?\s?(?:%|percent|million|billion|thousand))")
 
 
 _SHORT_QUARTER = re.compile(r"\b[1-4]Q\s?'?\d{2}\b|\bQ[1-4]\s?'\d{2}\b|\bQ[1-4]\s?FY\s?'?\d{2}\b")
@@ -360,6 +362,9 @@ class _Context:
         m = _NAMED_BEFORE.search(self.sentence[max(0, self.mention - 30):self.mention]) or _NAMED_FIRST.match(self.sentence[:self.mention])
         if m and m.group(1) not in _NOT_A_NAME:
             return [self._unverifiable(n, f"'{m.group(1)}' before the metric names a part of the company") for n in self.numbers]
+        if _PER_UNIT_AFTER.match(self.sentence, self.mention + len(self.subject)):
+            return [self._unverifiable(n, "about the metric per unit (per ton, per store, per customer), not the line itself")
+                    for n in self.numbers]
         if not self.concept.startswith("adjusted") and _ADJUSTED_BEFORE.search(self.sentence[max(0, self.mention - 25):self.mention]):
             return [self._unverifiable(n, "about an adjusted measure, not the GAAP line") for n in self.numbers]
         bound = self._bound()
@@ -435,15 +440,32 @@ class _Context:
         label = f"{self.subject} {self._show(n)}"
         if period is None:
             return self._unverifiable(n, "names a period the tables do not have")
-        actual = self._actual(period, "per_share" if self.per_share and n.kind == "amount" else n.kind)
+        kind = "per_share" if self.per_share and n.kind == "amount" else n.kind
+        actual = self._actual(period, kind)
         if actual is None:
             return self._unverifiable(n, f"the tables have no {self.concept.replace('_', ' ')} for {period.label}")
+        other = next((v for v in self._alternatives(period, kind) if abs(n.value - v) <= n.step / 2), None)
+        if other is not None and abs(n.value - actual) > n.step / 2:
+            actual = other  # basic where the tables' first is diluted; a margin on net income attributable to the company
         stated = n.value
         if n.kind != "percent" and actual < 0:
             stated = -stated  # "a loss of $1.2 million" states a magnitude
         if n.kind == "amount" and actual != 0 and not Decimal("0.5") <= abs(stated / actual) <= 2:
             return self._unverifiable(n, f"far from the table's {abs(actual):,}: probably a part of {self.concept.replace('_', ' ')} (a segment or product line)")
         return self._judge(label, period.label, stated, actual, n.step, "")
+
+    def _alternatives(self, period: SeriesPeriod, kind: str) -> list[Decimal]:
+        """The other readings a release gives the same words: basic per share beside diluted, a net margin on net income
+        attributable to the company beside net income (before non-controlling interests)."""
+        if kind == "per_share":
+            entry = self.series.get(f"income|{self.series.currency}/share|c:eps_basic", period)
+            return [entry.value] if entry is not None else []
+        if self.concept == "net_margin":
+            common = self.series.get(f"income|{self.series.currency}|c:net_income_to_common", period)
+            revenue = self.series.get(f"income|{self.series.currency}|c:revenue", period)
+            if common is not None and revenue is not None and revenue.value:
+                return [common.value / revenue.value * 100]
+        return []
 
     def _actual(self, period: SeriesPeriod, kind: str) -> Decimal | None:
         if self.kind == "ratio" or (kind == "percent" and self.concept in ("sga", "revenue", "gross_profit")):

@@ -5,6 +5,7 @@ import functools
 import re
 
 from .model import Amount
+from .units import HEADCOUNT
 
 INCOME = ("income", "reconciliation", "segment", "other")
 BALANCE = ("balance",)
@@ -222,7 +223,7 @@ def _eps_concept(norm: str, label: str, section: str, context: str) -> str | Non
     return "eps_basic"
 
 
-_COUNT = re.compile(r"(?i)\bheadcount\b|\bemployees\b|\bnumber of (?:stores|employees|branches|locations|customers|subscribers)\b"
+_COUNT = re.compile(r"(?i)" + HEADCOUNT + r"|\bemployees\b|\bnumber of (?:stores|employees|branches|locations|customers|subscribers)\b"
                     r"|\bstore count\b")
 
 

@@ -20,7 +20,7 @@ from .periods import fiscal_label, fiscal_year_end, opening_date, parse_date, to
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
 from .tables import RawTable, find_tables
-from .units import POPULATIONS, currency_of, document_currency, is_money, is_per_share, measure_of, money, row_measure, states_currency
+from .units import HEADCOUNT, POPULATIONS, currency_of, document_currency, is_money, is_per_share, measure_of, money, row_measure, states_currency
 
 def extract_path(path: Path, max_bytes: int | None = None) -> Extraction:
     """Read and extract one file; ReadError propagates for the caller to report."""
@@ -571,7 +571,7 @@ def _member_concept(member: str, label: str, section: str, statement: str, amoun
     return map_concept(label, section, statement, amount)
 _OPENING = re.compile(r"(?i)\bbeginning of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bbeginning balances?\b|\bopening balances?\b")
 _CLOSING = re.compile(r"(?i)\bend of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bperiod[- ]end\b|\bending balances?\b"
-                      r"|\bclosing balances?\b|\bheadcount\b|\bnumber of (?:employees|stores|branches|locations)\b")
+                      r"|\bclosing balances?\b|" + HEADCOUNT + r"|\bnumber of (?:employees|stores|branches|locations)\b")
 
 
 def _moment(label: str, section: str) -> str | None:
@@ -596,7 +596,7 @@ def _at_moment(period: Period, moment: str, fy_end: int, anchors: frozenset[date
 
 
 _STOCK = re.compile(r"(?i)\b(?:assets?|liabilit(?:y|ies)|equity|book value|deposits?|loans?|borrowings?|debt|capital|"
-                    r"outstanding|ratios?|goodwill|intangibles?|allowance|reserves?|headcount|employees|leverage)\b")
+                    r"outstanding|ratios?|goodwill|intangibles?|allowance|reserves?|employees|leverage)\b|" + HEADCOUNT)
 _FLOW = re.compile(r"(?i)\b(?:revenues?|sales|income|expenses?|earnings|profit|costs?|provided|used|margin|charge-?offs?|"
                    r"recoveries|provision|dividends?|purchases?|proceeds|payments?|average|annualized|return|yield)\b")
 

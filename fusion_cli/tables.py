@@ -82,6 +82,9 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         if is_header(line) or (header and _is_subheader(line)):
             if current is not None and current.rows:
                 close()
+            if header and header[-1].layout == line.layout and \
+                    sum(1 for g in gap_lines if _parts_header(g, header[-1], line)) >= (1 if line.layout in ("pipe", "html") else 2):
+                header = []  # a new table under its own title, or after a paragraph: the header rows above had no data
             if line.cells is not None and not any(h.cells is not None for h in header):
                 titled = len(gap)  # the lines before the header's first row of cells are where its title is
             elif not header:
@@ -168,6 +171,18 @@ def _is_heading(text: str) -> bool:
     """A line between a table's header and its first row that can head the rows below it (not a scale note)."""
     text = text.strip()
     return bool(WORD3.search(text)) and not text.startswith("(") and detect_scale(text) is None
+
+
+def _parts_header(gap: Line, last: Line, line: Line) -> bool:
+    """Whether a line between two header rows ends the first header: a title over a table of cells, or lines of
+    text (`settlement in the first quarter of`, two of them) between fixed-width rows; a caption does not."""
+    if gap.number <= last.number or gap.cells is not None:
+        return False
+    words = len(gap.text.split())
+    if line.layout in ("pipe", "html"):
+        return words >= 3
+    lower = sum(1 for w in gap.text.split() if w.isalpha() and w.islower())
+    return line.layout == "text" and lower >= 4 and lower >= 0.6 * words and detect_scale(gap.text) is None
 
 
 def _is_blank(line: Line) -> bool:

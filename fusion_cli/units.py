@@ -12,6 +12,9 @@ import re
 from collections import Counter
 from typing import Iterable
 
+# `Headcount` counts people; `Headcount actions and related severance` is a charge in money
+HEADCOUNT = r"\bheadcount\b(?![- ](?:actions?|reductions?|related|costs?|charges?|rationali[sz]ations?|changes?|restructuring))"
+
 DEFAULT_CURRENCY = "USD"  # a release that names no currency prints dollars; most of them are US issuers
 
 # (pattern, code): the words, codes and symbols of each currency. Case matters for codes (`EUR`, not `eur`).
@@ -53,7 +56,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     (r"\bpounds\b(?! sterling)|\blbs\b", "lb"),
     (r"\bsquare (?:feet|foot|meters?)\b|\bsq\.? ?ft\.?\b|\bgla\b", "sq ft"),
     (r"\bbasis points?\b|\bbps\b", "bps"),
-    (r"\bheadcount\b|\b(?:number of |full[- ]time )?employees\b|\bfte\b", "employees"),
+    (HEADCOUNT + r"|\b(?:number of |full[- ]time )?employees\b|\bfte\b", "employees"),
     (r"\b(?:number of |store count\b)stores?\b|\bstore count\b|\bstores (?:open|at)\b", "stores"),
     (r"\bnumber of (?:restaurants|locations|branches|properties|units|clubs|hotels|rooms)\b", "locations"),
     (r"^(?:total |active |paid |net |ending )?(?:customers|subscribers|members|users|connections)\b|\bnumber of "

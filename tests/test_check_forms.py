@@ -195,3 +195,63 @@ def test_a_column_missing_a_line_the_others_have_is_not_a_confirmed_mismatch():
             ("Dedicated", "615", "443"), ("Eliminations", "(251)", "(202)"), ("Total revenue", "3,189", "3,023")]
     checks = audit_tables(("Consolidated Statements of Operations", INCOME), ("Segment Revenue", rows))
     assert not [c for c in checks if c.status == "mismatch"]
+
+
+def test_figures_per_unit_and_unit_counts_are_not_the_line():
+    per_ton = claims_under("\nAdjusted EBITDA per ton declined 17% to $19.17 for the first quarter of 2011.\n")
+    orders = claims_under("\n* Net sales orders increased 37% year over year to 2,621 for the first quarter of 2011.\n")
+    assert not [c for c in per_ton + orders if c.status == "mismatch"]
+
+
+def test_basic_per_share_beside_diluted_is_judged_against_basic():
+    statement = INCOME + [("Basic", "$ 0.89", "$ 1.05"), ("Diluted", "$ 0.88", "$ 1.04")]
+    text = release("Acme Widgets, Inc.", QUARTER_ONLY, statement, 2011,
+                   more="Net income for the first quarter of 2011 was $1,500, or $0.89 per share ($0.88 per share on a diluted basis).\n")
+    claims = [c for c in audit_text(text) if c.kind == "claim" and "0.89" in c.subject]
+    assert [c.status for c in claims] == ["ok"]
+
+
+def test_ebit_beside_operating_income_is_not_one_line_printed_twice():
+    kpis = [("Revenues", "$ 10,000", "$ 9,000"), ("EBIT*", "1,600", "1,200")]
+    checks = audit_tables(("Consolidated Statements of Operations", INCOME), ("Non-GAAP measures", kpis))
+    assert not [c for c in checks if c.kind == "twice" and c.status == "mismatch"]
+
+
+def test_a_header_only_table_above_a_titled_table_is_not_its_caption():
+    text = ("Acme Bank Reports\n\n| Year Ended December 31 | Fourth Quarter | Third Quarter | Fourth Quarter |\n|---|---|---|---|\n"
+            "| 2024 | 2023 | 2024 | 2024 | 2023 |\n\nReconciliation of income before income taxes to pretax, pre-provision income\n\n"
+            "| | Fourth Quarter 2024 | Third Quarter 2024 | Fourth Quarter 2023 |\n|---|---|---|---|\n"
+            "| Income before income taxes | $ 7,108 | $ 7,324 | $ 3,124 |\n| Provision for credit losses | 1,452 | 1,542 | 1,104 |\n"
+            "| Pretax, pre-provision income | $ 8,560 | $ 8,866 | $ 4,228 |\n\nConsolidated Statement of Income\n\n"
+            "| | Fourth Quarter 2024 | Third Quarter 2024 |\n|---|---|---|\n| Net interest income | 100 | 90 |\n"
+            "| Noninterest income | 50 | 40 |\n| Total revenue | 150 | 130 |\n| Net income | 20 | 10 |\n")
+    facts = extract_bytes("r.md", text.encode()).facts
+    ppnr = {f.period_end: f.value for f in facts if f.concept == "pre_provision_income"}
+    assert ppnr == {"2024-12-31": Decimal(8560), "2024-09-30": Decimal(8866), "2023-12-31": Decimal(4228)}
+
+
+def test_lines_of_text_between_two_fixed_width_headers_end_the_first_one():
+    text = ("Acme Brands Reports Fourth Quarter Results\n\n"
+            "                   CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n                         (in thousands)\n"
+            "                         Quarters Ended                 Years Ended\n"
+            "                   December 28,  December 30,  December 28,    December 30,\n"
+            "                       2024          2023           2024            2023\n"
+            "Net sales          $890,000      $850,000      $3,500,000      $3,600,000\n"
+            "Cost of sales       500,000       509,000       2,140,000       2,308,000\n"
+            "Gross profit        390,000       341,000       1,360,000       1,292,000\n"
+            "Net income           60,000        31,000         160,000         142,000\n\n"
+            "Debt extinguishment            Represents the loss on the redemption of the\n"
+            "                               notes at the time of settlement in the first quarter of\n"
+            "                               2023.\n"
+            "Headcount actions              Represents severance paid in connection with the\n"
+            "                               closing of the distribution centers in the year.\n\n"
+            "                         Quarters Ended                 Years Ended\n"
+            "                   December 28,  December 30,  December 28,    December 30,\n"
+            "                       2024          2023           2024            2023\n"
+            "Gross profit, as\n reported under GAAP $390,000   $341,000      $1,360,000      $1,292,000\n"
+            "Headcount actions\n and related severance  --         156              36           1,025\n"
+            "Gross profit, as\n adjusted          $390,000      $341,156      $1,360,036      $1,293,025\n")
+    facts = [f for f in extract_bytes("r.txt", text.encode()).facts if f.label.startswith("Headcount")]
+    assert [(f.period_end, f.period_months, f.unit, f.value) for f in facts] == [
+        ("2024-12-28", 3, "USD", Decimal(0)), ("2023-12-30", 3, "USD", Decimal(156_000)),
+        ("2024-12-28", 12, "USD", Decimal(36_000)), ("2023-12-30", 12, "USD", Decimal(1_025_000))]
