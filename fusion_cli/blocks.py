@@ -119,7 +119,9 @@ def _next_table(run: list[Line], kinds: list[str], k: int) -> tuple[int, int, in
 
 
 def _read(lines: list[Line], value_lines: list[Line], header_piece) -> list[Line] | None:
-    from .dumps import header_rows  # the header is read as one printed one cell per line
+    from .dumps import (
+        header_rows,  # the header is read as one printed one cell per line
+    )
 
     pieces = [line for line in lines if line.text.strip() and _kind(line, header_piece) == "header" and not _NOT_LABEL.fullmatch(line.text.strip())]
     label_lines = [line for line in lines if line not in pieces]

@@ -170,7 +170,13 @@ def facts(
 
     def body() -> None:
         from .batch import extract_many
-        from .emit import output_stream, print_facts, progress, stdin_result, write_facts
+        from .emit import (
+            output_stream,
+            print_facts,
+            progress,
+            stdin_result,
+            write_facts,
+        )
 
         chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
         items = sorted(_expanded(inputs), key=lambda item: (item != "-", item))

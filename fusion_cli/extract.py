@@ -1,26 +1,49 @@
 """The pipeline, written down once: read -> tables -> rows -> facts. Returns facts and findings, never raises on content."""
 from __future__ import annotations
 
-import itertools
 import re
-from collections import Counter
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .calendar_rules import fiscal_label, voted_year_end
 from .concepts import QUALIFIERS, map_concept, normalize_label, unit_of
-from .labels import strip_markers
-from .model import Amount, Document, Extraction, Fact, Finding, Line, Period, Row, Table
-from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
+from .fiscal import read_fiscal_naming
 from .headers import row_period
 from .issuer import detect_issuer
-from .fiscal import read_fiscal_naming
-from .periods import fiscal_label, fiscal_year_end, opening_date, parse_date, to_period
+from .labels import strip_markers
+from .meaning import (
+    ADJUSTED,
+    MAX_SHARES,
+    ONE,
+    RATIO,
+    RESULTS,
+    all_stocks,
+    at_moment,
+    block_totals,
+    counted_parts,
+    holds_balances,
+    loss_sign,
+    measured,
+    member_concept,
+    moment_of,
+    per_share_blocks,
+    shares_scale_of,
+)
+from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
+from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
+from .periods import parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
 from .tables import RawTable, find_tables
-from .units import HEADCOUNT, POPULATIONS, currency_of, document_currency, is_money, is_per_share, measure_of, money, row_measure, states_currency
+from .units import (
+    currency_of,
+    document_currency,
+    measure_of,
+    states_currency,
+)
+
 
 def extract_path(path: Path, max_bytes: int | None = None) -> Extraction:
     """Read and extract one file; ReadError propagates for the caller to report."""
@@ -253,8 +276,7 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 def _fiscal_year_end(tables: list[RawTable]) -> int | None:
     """The year-end month the year-to-date columns show, None when no column shows one."""
-    votes = Counter(m for t in tables if (m := fiscal_year_end(t.columns)))
-    return votes.most_common(1)[0][0] if votes else None
+    return voted_year_end(_column_ends(tables))
 
 
 def _column_ends(tables: list[RawTable]) -> list[tuple[date, int]]:
@@ -284,7 +306,7 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
         return _transposed(raw, name, title, statement, note, fy_end, anchors, unit, offset)
     instant = holds_balances(statement, [r.label for r in raw.rows])
     periods = tuple(to_period(c, statement, fy_end, anchors, instant, offset) if c.kind == "period" else None for c in raw.columns)
-    if instant and statement != "balance" and all(p is None or p.months for p in periods) and _all_stocks(raw):
+    if instant and statement != "balance" and all(p is None or p.months for p in periods) and all_stocks(raw):
         # `Tangible Book Value Per Share` under `Three Months Ended`: every row a balance at the period's end
         periods = tuple(p._replace(months=0, fiscal=fiscal_label(p.end, 0, fy_end, offset)) if p is not None else None for p in periods)
     for p in periods:
@@ -379,7 +401,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     headcount) is at the column's end date with no length; `... at beginning of period` is at the end of
     the period before, printed by the release or inferred and reported."""
     scale = Decimal(SCALES[table.scale])
-    shares_scale = Decimal(SCALES[_shares_scale(table.scale_note, table.scale)])
+    shares_scale = Decimal(SCALES[shares_scale_of(table.scale_note, table.scale)])
     facts = []
     seen: set[tuple[str, object, Decimal]] = set()
     if table.measures:
@@ -389,8 +411,8 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     for row in table.rows:
         if _COMPARISON_SECTION.search(row.section) or _RANGE_START.fullmatch(row.label):
             continue  # `AS REPORTED REVENUE GROWTH RATES`: changes; `4% to | 5%`: a guidance range, not an amount
-        moment = _moment(row.label, row.section) if table.statement != "balance" else None
-        sign = _loss_sign(row, name, findings)
+        moment = moment_of(row.label, row.section) if table.statement != "balance" else None
+        sign = loss_sign(row, name, findings)
         words = row.label  # the words the concept is read from: a `- As reported` row takes the line item above it
         if normalize_label(row.label) in QUALIFIERS and not row.section and previous:
             words = f"Adjusted {previous}" if normalize_label(row.label) in ("as adjusted", "adjusted", "non gaap") else previous
@@ -401,15 +423,15 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
             if period is None or amount.value is None:
                 continue
             if moment is not None and period.end is not None and period.months:
-                period = _at_moment(period, moment, fy_end, anchors, findings, f"{name}:{line}", row.label, offset)
+                period = at_moment(period, moment, fy_end, anchors, findings, f"{name}:{line}", row.label, offset)
                 if (row.label, period.end, amount.value) in seen:
                     continue  # the same balance printed under the quarter and under the year
                 seen.add((row.label, period.end, amount.value))
-            concept = _member_concept(period.member or qualifier, words, row.section, table.statement, amount)
-            unit = "%" if period.member and _RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
-            concept, unit, factor, scaled = _measured(concept, unit, row.label, table, scale, shares_scale, currency)
-            if unit == "shares" and factor != 1 and abs(amount.value * factor) > _MAX_SHARES:
-                factor, scaled = _ONE, "units"  # 236,296,807 units under `in thousands, except unit ...` wrapped out of sight
+            concept = member_concept(period.member or qualifier, words, row.section, table.statement, amount)
+            unit = "%" if period.member and RATIO.search(period.member) else unit_of(concept, row.label, row.section, amount, table.title)
+            concept, unit, factor, scaled = measured(concept, unit, row.label, table, scale, shares_scale, currency)
+            if unit == "shares" and factor != 1 and abs(amount.value * factor) > MAX_SHARES:
+                factor, scaled = ONE, "units"  # 236,296,807 units under `in thousands, except unit ...` wrapped out of sight
                 if findings is not None and (row.line, "shares") not in seen:
                     seen.add((row.line, "shares"))
                     findings.append(Finding("warning", f"{name}:{line}", f"row '{row.label[:60]}' would hold more than 50 billion "
@@ -423,64 +445,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
                 value=amount.value * factor, scale=scaled, as_printed=amount.text,
                 line=line, unit=unit, group=row.section, table_line=table.line, member=period.member,
             ))
-    return _block_totals(_counted_parts(facts))
-
-
-def _block_totals(facts: list[Fact]) -> list[Fact]:
-    """A row with no label (or only its heading's words) that closes the rows under a heading and adds them up
-    in every column is the heading's total: `Operating expenses:`, two lines, then `| | 450 |`."""
-    rows = [list(g) for _k, g in itertools.groupby(facts, key=lambda f: f.line)]
-    out: list[Fact] = []
-    for i, row in enumerate(rows):
-        head = row[0]
-        heading = head.group.strip().rstrip(":")
-        if head.concept is None and heading and head.label.strip().rstrip(":").lower() in ("", heading.lower(), "total"):
-            parts = list(itertools.takewhile(lambda r: r[0].group == head.group and r[0].label.strip(), reversed(rows[:i])))
-            if len(parts) >= 2 and _adds_up(row, parts):
-                concept = next((c for words in (heading, f"Total {heading}") if (c := map_concept(words, "", head.statement,
-                                parse_amount(head.as_printed) or Amount(head.value, head.as_printed)))), None)
-                row = [f._replace(concept=concept) for f in row] if concept else row
-        out.extend(row)
-    return out
-
-
-def _counted_parts(facts: list[Fact]) -> list[Fact]:
-    """Rows under a total counted in a unit that is not money (`Copper production (tonnes)`, then one row per mine)
-    are counted in it too, when they add up to it in every column; rows that do not are left as they are."""
-    rows = [list(g) for _k, g in itertools.groupby(facts, key=lambda f: f.line)]
-    out: list[Fact] = []
-    i = 0
-    while i < len(rows):
-        out.extend(rows[i])
-        head = rows[i][0]
-        if is_money(head.unit) or head.unit in _NOT_COUNTED:
-            i += 1
-            continue
-        parts = list(itertools.takewhile(lambda r: r[0].concept is None and is_money(r[0].unit) and "$" not in r[0].as_printed,
-                                         rows[i + 1:i + 41]))
-        for k in range(len(parts), 1, -1):
-            if _adds_up(rows[i], parts[:k]):
-                factor = Decimal(SCALES[head.scale])
-                for part in parts[:k]:
-                    out.extend(f._replace(unit=head.unit, value=f.value / Decimal(SCALES[f.scale]) * factor, scale=head.scale)
-                               for f in part)
-                i += k
-                break
-        i += 1
-    return out
-
-
-_NOT_COUNTED = frozenset(("%", "pp", "x", "shares", "count", "bps", "days"))
-
-
-def _adds_up(total: list[Fact], parts: list[list[Fact]]) -> bool:
-    sums: dict[tuple, Decimal] = {}
-    for part in parts:
-        for f in part:
-            key = (f.period_end, f.period_months, f.member)
-            sums[key] = sums.get(key, Decimal(0)) + f.value / Decimal(SCALES[f.scale])
-    columns = {(f.period_end, f.period_months, f.member): f.value / Decimal(SCALES[f.scale]) for f in total}
-    return bool(columns) and all(sums.get(key, Decimal(0)) == value for key, value in columns.items()) and set(sums) <= set(columns)
+    return block_totals(counted_parts(facts))
 
 
 def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares_scale: Decimal, currency: str) -> list[Fact]:
@@ -496,12 +461,12 @@ def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares
                 continue
             measure = table.measures[j]
             label, member = (measure, row.member) if row.member is not None else (row.label, measure)
-            words = f"Adjusted {measure}" if row.member and _ADJUSTED.search(row.member) else measure
+            words = f"Adjusted {measure}" if row.member and ADJUSTED.search(row.member) else measure
             concept = map_concept(words, "", table.statement, amount) if row.member is not None else None
             unit = unit_of(concept, measure, "", amount, table.title)
-            if _RATIO.search(measure) and unit == "USD" and abs(amount.value) < 1000:
+            if RATIO.search(measure) and unit == "USD" and abs(amount.value) < 1000:
                 unit = "%"  # `Operating Profit Margin | 13.7`: a ratio column, its % sign printed apart or not at all
-            concept, unit, factor, scaled = _measured(concept, unit, measure, table, scale, shares_scale, currency)
+            concept, unit, factor, scaled = measured(concept, unit, measure, table, scale, shares_scale, currency)
             facts.append(Fact(
                 file=name, company=company, statement=table.statement, table=table.title, label=label, concept=concept,
                 period_end=period.end.isoformat(), period_months=period.months, fiscal_period=period.fiscal,
@@ -511,143 +476,12 @@ def _measure_facts(table: Table, name: str, company: str, scale: Decimal, shares
     return facts
 
 
-# Results that are a profit or a loss: a row naming only the loss holds the loss as a negative amount.
-RESULTS = frozenset(("net_income", "net_income_to_common", "operating_income", "income_before_tax", "income_continuing_ops",
-                     "income_discontinued_ops", "gross_profit", "ebitda", "adjusted_ebitda", "adjusted_net_income",
-                     "eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps"))
-_LOSS = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b")
-_GAIN = re.compile(r"(?i)\b(?:income|earnings|profit|gains?|surplus)\b")
-_TAX_WORDS = re.compile(r"(?i)\bincome tax(?:es)?\b|\btax(?:es)? on income\b")
-
-
-def _loss_sign(row: Row, name: str, findings: list[Finding] | None) -> int:
-    """-1 for a row that names only a loss (`Net loss`, `Loss before income taxes`) and prints every value without
-    a sign: its values are losses. A loss row printing both signs is kept as printed, and reported."""
-    if not _LOSS.search(row.label) or _GAIN.search(_TAX_WORDS.sub(" ", row.label)):
-        return 1
-    signs = {amount.value > 0 for _j, amount, _line in row.values if amount.value}
-    if signs == {True}:
-        return -1
-    if len(signs) == 2 and findings is not None:
-        findings.append(Finding("warning", f"{name}:{row.line}", f"row '{row.label[:60]}' names a loss but prints values of "
-                                                                f"both signs; they are kept as printed"))
-    return 1
-
-
-def _measured(concept: str | None, unit: str, label: str, table: Table, scale: Decimal, shares_scale: Decimal,
-              currency: str) -> tuple[str | None, str, Decimal, str]:
-    """A value's concept, unit and scale factor: money in the currency its row or table names, counted rows
-    (stores, kWh, headcount) in their own unit and never money, and a row's own scale note for that row only."""
-    if unit in ("USD", "count"):
-        measure = row_measure(label) if concept is None or unit == "count" else ""
-        if not measure and not is_money(table.unit) and unit == "USD" and not currency_of(label):
-            measure = table.unit  # a row of a `(millions of kWh)` table
-        if measure:
-            concept, unit = None, measure
-    if unit.startswith("USD"):
-        unit = money(unit, currency_of(label) or (table.unit if is_money(table.unit) else currency))
-    own = detect_scale(label) if unit != "%" and not unit.endswith("/share") else None
-    if own is not None:
-        return concept, unit, Decimal(SCALES[own.scale]), own.scale
-    # customers and subscribers are printed in the table's thousands or millions (`Active customers | 21` under
-    # `in millions, except ...`); stores, staff and tonnes are counted as printed unless their own row says otherwise
-    scaled_too = is_money(unit) or unit == table.unit or unit in POPULATIONS
-    factor = scale if scaled_too else shares_scale if unit == "shares" else _ONE
-    return concept, unit, factor, table.scale if factor != 1 else "units"
-
-
-_ADJUSTED = re.compile(r"(?i)(?<!retrospectively )adjusted|non-?gaap")
 _QUALIFIER_TITLE = re.compile(r"(?i)\W{0,3}(?:non-?gaap|adjusted)(?: (?:financial )?(?:measures|results|basis|summary|highlights))?\W{0,3}")  # `Retrospectively Adjusted` is restated GAAP
-_ADJUSTMENT = re.compile(r"(?i)adj\.?|adjustments?|reconciling items?")
 
 
-def _member_concept(member: str, label: str, section: str, statement: str, amount) -> str | None:
-    """A line item's concept in a member column: `NET INCOME` under `Non-GAAP` is adjusted net income, and
-    under `Adj.` the adjustment itself, no line item."""
-    if member and _ADJUSTMENT.fullmatch(member.strip()):
-        return None
-    if member and _ADJUSTED.search(member) and not _ADJUSTED.search(label):
-        return map_concept(f"Adjusted {label}", section, statement, amount)
-    return map_concept(label, section, statement, amount)
-_OPENING = re.compile(r"(?i)\bbeginning of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bbeginning balances?\b|\bopening balances?\b")
-_CLOSING = re.compile(r"(?i)\bend of (?:the )?(?:period|year|quarter|fiscal year|month)s?\b|\bperiod[- ]end\b|\bending balances?\b"
-                      r"|\bclosing balances?\b|" + HEADCOUNT + r"|\bnumber of (?:employees|stores|branches|locations)\b")
-
-
-def _moment(label: str, section: str) -> str | None:
-    """`opening` or `closing` for a row that is a balance at one end of its column's period."""
-    if _OPENING.search(label):
-        return "opening"
-    if _CLOSING.search(label) or _CLOSING.search(section):
-        return "closing"
-    return None
-
-
-def _at_moment(period: Period, moment: str, fy_end: int, anchors: frozenset[date], findings: list[Finding] | None,
-               where: str, label: str, offset: int = 0) -> Period:
-    end = period.end
-    assert end is not None and period.months
-    if moment == "opening":
-        end, printed = opening_date(end, period.months, anchors)
-        if not printed and findings is not None:
-            findings.append(Finding("warning", where, f"row '{label[:60]}' is a balance at the start of the period; the "
-                                                      f"release prints no date for it, so {end} is inferred"))
-    return period._replace(end=end, months=0, fiscal=fiscal_label(end, 0, fy_end, offset), header=f"{moment} {period.header}")
-
-
-_STOCK = re.compile(r"(?i)\b(?:assets?|liabilit(?:y|ies)|equity|book value|deposits?|loans?|borrowings?|debt|capital|"
-                    r"outstanding|ratios?|goodwill|intangibles?|allowance|reserves?|employees|leverage)\b|" + HEADCOUNT)
-_FLOW = re.compile(r"(?i)\b(?:revenues?|sales|income|expenses?|earnings|profit|costs?|provided|used|margin|charge-?offs?|"
-                   r"recoveries|provision|dividends?|purchases?|proceeds|payments?|average|annualized|return|yield)\b")
-
-
-def holds_balances(statement: str, labels: list[str]) -> bool:
-    """A table of balances at dates (loans, deposits, capital ratios, tangible equity), not of flows over periods."""
-    if statement == "balance":
-        return True
-    if statement in ("income", "cashflow", "segment"):
-        return False
-    stocks = sum(1 for label in labels if _STOCK.search(label) and not _FLOW.search(label))
-    flows = sum(1 for label in labels if _FLOW.search(label))
-    return stocks > flows
-
-
-def _all_stocks(raw: RawTable) -> bool:
-    labels = [r.label for r in raw.rows if r.label]
-    return len(labels) >= 3 and all(_STOCK.search(label) and not _FLOW.search(label) for label in labels)
-
-
-_RATIO = re.compile(r"(?i)\b(?:ratio|yield|rate|margin)s?\b|%")  # a member column of ratios is never scaled
 _COMPARISON_SECTION = re.compile(r"(?i)growth rates?\b|\b(?:%|percent(?:age)?)\s*(?:change|increase|growth)|\bchange (?:from|over|vs)")
 
 
-_ONE = Decimal(1)
 _RANGE_START = re.compile(r"[$(]?\s{0,3}\d[\d,.]{0,20}\s{0,3}(?:%|million|billion)?\s{0,3}(?:to|-|–|—)")  # bounded: linear
-_MAX_SHARES = Decimal(50_000_000_000)  # more shares than any company has issued: the scale note is not the row's
-_EPS = ("eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic")
-_CENTS = re.compile(r"\d\.\d\d")
 
 
-def per_share_blocks(facts: list[Fact]) -> list[Fact]:
-    """Lines between an EPS line and the adjusted EPS it reconciles to are per-share amounts, whatever their label."""
-    inside: dict[tuple[str | None, int | None], bool] = {}
-    out = []
-    for fact in facts:
-        column = (fact.period_end, fact.period_months)
-        if is_per_share(fact.unit) and fact.concept in _EPS:
-            inside[column] = True
-        elif fact.concept == "adjusted_eps":
-            inside[column] = False
-        elif inside.get(column) and is_money(fact.unit):
-            printed = fact.value / Decimal(SCALES[fact.scale])
-            if printed == 0 or (_CENTS.search(fact.as_printed) and abs(printed) < 100):
-                fact = fact._replace(value=printed, scale="units", unit=f"{fact.unit}/share")
-            else:
-                inside[column] = False
-        out.append(fact)
-    return out
-
-
-def _shares_scale(note: str, scale: str) -> str:
-    found = detect_scale(note) if note else None
-    return found.shares_scale if found else scale

@@ -23,7 +23,8 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
-from .periods import FiscalQuarter, fiscal_quarter, month_number
+from .calendar_rules import FiscalQuarter, closing_month, fiscal_quarter
+from .periods import month_number
 
 OFFSETS = (0, -1)  # by the year the fiscal year ends in (the default), by the year it starts in
 # Numbered by the year it starts in only when that year holds half of it or more: a year ending in January to June.
@@ -221,14 +222,9 @@ def _columns(ends: Iterable[tuple[date, int]]) -> _Columns:
     return _Columns(tuple(sorted(counts, reverse=True)), anchor)
 
 
-def _closing_month(end: date) -> int:
-    """The month a period closes: a 52/53-week period ending early in a month closes the month before."""
-    return end.month if end.day > 7 else (end.month - 2) % 12 + 1
-
-
 def _year_end_month(end: date, quarter: int) -> int:
     """The fiscal year's last month when the period ending on `end` is quarter `quarter` (0: the year)."""
-    return (_closing_month(end) + 3 * (4 - (quarter or 4)) - 1) % 12 + 1
+    return (closing_month(end) + 3 * (4 - (quarter or 4)) - 1) % 12 + 1
 
 
 def _candidates(mentions: list[Mention], columns: _Columns, fy_end: int | None) -> list[int]:

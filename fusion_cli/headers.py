@@ -14,7 +14,16 @@ import re
 from typing import Iterable, NamedTuple
 
 from .model import Line
-from .periods import FILLER, Column, duration_months, find_tokens, month_number, parse_date, quarter_number, segments
+from .periods import (
+    FILLER,
+    Column,
+    duration_months,
+    find_tokens,
+    month_number,
+    parse_date,
+    quarter_number,
+    segments,
+)
 
 _LEAF_KINDS = frozenset(("fulldate", "iso", "numdate", "year", "qyear", "fyyear"))
 _DATE_KINDS = _LEAF_KINDS | {"monthday", "mrange"}

@@ -4,10 +4,14 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
-
+from .calendar_rules import (
+    anchored,
+    fiscal_label,
+    months_from_year_start,
+)
 from .model import Line, Period
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -409,107 +413,19 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
         last = calendar.monthrange(year, month)[1]
         end = date(year, month, min(day or last, last))
     if guessed and end is not None and anchors:
-        end = _anchored(end, col.quarter if months == 3 else 4, anchors)
+        end = anchored(end, col.quarter if months == 3 else 4, anchors)
     elif end is not None and day is None and anchors:  # `December` with no day: the release's own date that month
         near = min(anchors, key=lambda a: abs((a - end).days))
         end = near if abs((near - end).days) <= 7 else end
     assumed, why = False, col.why
     if months is None and col.ytd and end is not None:
-        months = _from_year_start(end, fy_end)
+        months = months_from_year_start(end, fy_end)
         why = why or f"year to date: {months} months from the start of the fiscal year"
     assumed = False
     if months is None and statement == "cashflow" and end is not None and day is not None:
         # cash-flow statements run from the start of the fiscal year to the date printed
-        months, assumed = _from_year_start(end, fy_end), True
+        months, assumed = months_from_year_start(end, fy_end), True
         if months % 3:
             months, assumed = None, False
     header = col.text
     return Period(end, months, fiscal_label(end, months, fy_end, offset), header, guessed, assumed, why, col.member)
-
-
-def _from_year_start(end: date, fy_end: int) -> int:
-    """Months from the start of the fiscal year to `end` (a 52/53-week period ends early in the month after)."""
-    closing = end.month if end.day > 7 else (end.month - 2) % 12 + 1
-    return (closing - fy_end - 1) % 12 + 1
-
-
-def _anchored(end: date, quarter: int | None, anchors: frozenset[date]) -> date:
-    """An inferred month end moved onto the release's own dates: the printed date near it, else thirteen
-    weeks per quarter back from the printed end of its fiscal year when that year ends on a weekday."""
-    near = min(anchors, key=lambda a: abs((a - end).days))
-    if abs((near - end).days) <= 10:
-        return near
-    if not quarter:
-        return end
-    year_end = _month_end(end, 3 * (4 - quarter))
-    near = min(anchors, key=lambda a: abs((a - year_end).days))
-    if abs((near - year_end).days) <= 10 and near.day != calendar.monthrange(near.year, near.month)[1]:
-        return near - timedelta(weeks=13 * (4 - quarter))
-    return end
-
-
-_WEEKS = {3: 13, 6: 26, 9: 39, 12: 52}
-
-
-def opening_date(end: date, months: int, anchors: frozenset[date] = frozenset()) -> tuple[date, bool]:
-    """The day before a period began: the end of the one before it (a balance at the beginning of a period).
-
-    True with it when the release prints that date (a balance sheet's prior column), False when inferred."""
-    if end.day == calendar.monthrange(end.year, end.month)[1]:
-        start = _month_end(end, -months)
-    else:  # a 52/53-week year: whole weeks back
-        start = end - timedelta(weeks=_WEEKS.get(months, round(months * 4.345)))
-    if anchors:
-        near = min(anchors, key=lambda a: abs((a - start).days))
-        if abs((near - start).days) <= 7:
-            return near, True
-    return start, False
-
-
-def _month_end(day: date, months: int) -> date:
-    """The last day of the month `months` after `day`'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-
-
-class FiscalQuarter(NamedTuple):
-    """The fiscal quarter a date closes, and the number of that quarter's fiscal year."""
-
-    quarter: int  # 1-4
-    year: int  # the fiscal year as the company numbers it
-
-
-def fiscal_quarter(end: date, fy_end: int = 12, offset: int = 0) -> FiscalQuarter:
-    """Which quarter of which fiscal year ends on `end`, for a year ending in month `fy_end`.
-
-    `offset` is how the company numbers its years: 0 by the calendar year the fiscal year ends in
-    (Microsoft's year to June 30, 2024 is fiscal 2024), -1 by the year it starts in (a retailer's
-    year to February 1, 2025 is fiscal 2024)."""
-    month = end.month if end.day > 7 else (end.month - 2) % 12 + 1  # 52/53-week years end near month end
-    year = end.year if end.day > 7 or end.month != 1 else end.year - 1
-    fy = year if month <= fy_end else year + 1
-    return FiscalQuarter(((month - fy_end - 1) % 12) // 3 + 1, fy + offset)
-
-
-def fiscal_label(end: date | None, months: int | None, fy_end: int = 12, offset: int = 0) -> str:
-    """`Q1 2011`, `6M 2010`, `9M 2009`, `FY 2010`; a balance-sheet date gets its quarter's label.
-
-    `offset` (see `fiscal_quarter`) changes only the year's number, never the label's form."""
-    if end is None:
-        return ""
-    quarter, fy = fiscal_quarter(end, fy_end, offset)
-    if months in (0, 3, None):
-        return f"Q{quarter} {fy}"
-    if months == 12:  # twelve months to the end of another quarter are the trailing year, not a fiscal year
-        return f"FY {fy}" if quarter == 4 else f"LTM Q{quarter} {fy}"
-    return f"{months}M {fy}"
-
-
-def fiscal_year_end(columns: list[Column]) -> int | None:
-    """The fiscal year's last month implied by a year-to-date column (6, 9 or 12 months ending in a month)."""
-    for c in columns:
-        if c.kind == "period" and c.months in (6, 9, 12) and c.month:
-            month = c.month if (c.day or 28) > 7 else (c.month - 2) % 12 + 1
-            return (month + 12 - c.months - 1) % 12 + 1
-    return None

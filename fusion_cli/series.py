@@ -15,10 +15,10 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from .calendar_rules import fiscal_label, fiscal_quarter, voted_year_end
 from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
 from .numbers import SCALES
-from .periods import fiscal_label, fiscal_quarter
 from .precedence import choose, confirmed, describe
 from .statements import names_statement
 from .units import is_money, is_per_share
@@ -188,13 +188,8 @@ def _most(values: list[int], default: int) -> int:
 
 def _fiscal_year_end(facts: list[Fact]) -> int | None:
     """The fiscal year's last month, voted by the year-to-date columns of all releases."""
-    votes: Counter[int] = Counter()
-    for f in facts:
-        if f.period_end and f.period_months in (6, 9, 12):
-            end = date.fromisoformat(f.period_end)
-            month = end.month if end.day > 7 else (end.month - 2) % 12 + 1
-            votes[(month - f.period_months - 1) % 12 + 1] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    return voted_year_end((date.fromisoformat(f.period_end), f.period_months) for f in facts
+                          if f.period_end and f.period_months in (6, 9, 12))
 
 
 def series_period(end: date, months: int, fy_end: int, offset: int = 0) -> SeriesPeriod:

@@ -12,7 +12,8 @@ from decimal import Decimal
 from .analysis import Analysis
 from .model import Point
 from .numbers import SCALES
-from .series import Series, merge_orders as _merge_orders
+from .series import Series
+from .series import merge_orders as _merge_orders
 from .units import is_money
 
 SECTION_TITLES = {"income": "income statement", "balance": "balance sheet", "cashflow": "cash flow", "reconciliation": "non-GAAP reconciliation"}

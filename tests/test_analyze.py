@@ -4,13 +4,13 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SHARED
+from releases import QUARTER_ONLY, release, write
 from typer.testing import CliRunner
 
 import fusion_cli
-from conftest import ROOT, SHARED
 from fusion_cli.analysis import COLUMNS
 from fusion_cli.cli import app
-from releases import QUARTER_ONLY, release, write
 
 SAMPLES = ROOT / "samples"
 Q3, Q1, CERT = (str(SAMPLES / n) for n in ("fusion-q3-2009.txt", "fusion-q1-2011.txt", "fusion-series-c-certificate.txt"))

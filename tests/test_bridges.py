@@ -1,9 +1,10 @@
 """Bridges: waterfalls from a GAAP line through adjustments to each non-GAAP subtotal."""
 from decimal import Decimal
 
+from releases import QUARTER_ONLY, release
+
 from fusion_cli.analysis import analyze_extractions
 from fusion_cli.extract import extract_bytes
-from releases import QUARTER_ONLY, release
 
 D = Decimal
 RECON = "Reconciliation of Net Loss to Adjusted EBITDA"

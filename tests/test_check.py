@@ -3,13 +3,13 @@ import json
 from decimal import Decimal
 
 import pytest
+from conftest import ROOT
+from releases import QUARTER_ONLY, release, write
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from fusion_cli.check import Tolerance, audit, summary
 from fusion_cli.cli import app
 from fusion_cli.extract import extract_bytes
-from releases import QUARTER_ONLY, release, write
 
 SAMPLES = ROOT / "samples"
 runner = CliRunner()

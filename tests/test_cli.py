@@ -4,10 +4,10 @@ import json
 import subprocess
 import sys
 
+import layouts
 import pytest
 from typer.testing import CliRunner
 
-import layouts
 from fusion_cli import __version__
 from fusion_cli.cli import app
 from fusion_cli.export import FACT_FIELDS

@@ -10,8 +10,8 @@ import json
 import re
 
 import pytest
-
 from conftest import SHARED
+
 from fusion_cli.export import number
 from fusion_cli.extract import extract_path
 

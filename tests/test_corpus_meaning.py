@@ -4,8 +4,8 @@ from collections import defaultdict
 from decimal import Decimal as D
 
 import pytest
-
 from conftest import SHARED
+
 from fusion_cli.analysis import analyze_extractions
 from fusion_cli.check import audit
 from fusion_cli.extract import extract_path

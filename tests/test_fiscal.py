@@ -3,10 +3,16 @@ from collections import Counter
 from datetime import date
 
 import pytest
-
 from conftest import SHARED
-from fusion_cli.fiscal import FiscalNaming, find_mentions, plain_text, read_fiscal_naming
-from fusion_cli.periods import Column, fiscal_label, to_period
+
+from fusion_cli.calendar_rules import fiscal_label
+from fusion_cli.fiscal import (
+    FiscalNaming,
+    find_mentions,
+    plain_text,
+    read_fiscal_naming,
+)
+from fusion_cli.periods import Column, to_period
 
 
 def named(text):

@@ -11,9 +11,9 @@ import json
 import os
 
 import pytest
+from conftest import ROOT, SHARED
 from typer.testing import CliRunner
 
-from conftest import ROOT, SHARED
 from fusion_cli.cli import app
 
 GOLDEN = ROOT / "tests" / "golden"

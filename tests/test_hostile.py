@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from releases import QUARTER_ONLY, release, write
 from typer.testing import CliRunner
 
 from fusion_cli import export
 from fusion_cli.cli import app
-from releases import QUARTER_ONLY, release, write
 
 runner = CliRunner()
 ROWS = [("Revenues", "1,200", "1,000"), ("Cost of revenues", "700", "600"), ("Gross profit", "500", "400"),

@@ -1,7 +1,7 @@
 """issuer.detect_issuer: the company that publishes a release, named from the release's own words."""
 import pytest
-
 from conftest import ROOT, SHARED
+
 from fusion_cli.issuer import detect_issuer, title_case
 from fusion_cli.model import Line
 from fusion_cli.read import load, parse_bytes

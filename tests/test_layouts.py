@@ -1,11 +1,11 @@
 """Layout families read by general rules: round trips from tests/layouts.py and small inline releases."""
 from decimal import Decimal as D
 
+import layouts
+from conftest import facts_by
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-import layouts
-from conftest import facts_by
 from fusion_cli.extract import extract
 from fusion_cli.read import parse_bytes
 

@@ -5,7 +5,13 @@ import pytest
 
 from fusion_cli.extract import extract
 from fusion_cli.read import parse_bytes
-from fusion_cli.units import currency_of, document_currency, measure_of, row_measure, states_currency
+from fusion_cli.units import (
+    currency_of,
+    document_currency,
+    measure_of,
+    row_measure,
+    states_currency,
+)
 
 
 def run(text: str, name: str = "r.md"):
@@ -295,7 +301,7 @@ def test_a_text_that_does_not_match_the_tables_scales_nothing():
 def test_twelve_months_to_another_quarter_are_the_trailing_year():
     from datetime import date
 
-    from fusion_cli.periods import fiscal_label
+    from fusion_cli.calendar_rules import fiscal_label
 
     assert fiscal_label(date(2012, 8, 31), 12, 5) == "LTM Q1 2013"  # a May year: August closes the first quarter
     assert fiscal_label(date(2013, 5, 31), 12, 5) == "FY 2013"

@@ -2,11 +2,11 @@
 from decimal import Decimal
 
 import pytest
+from releases import QUARTER_AND_YTD, QUARTER_ONLY, release
 
 from fusion_cli.analysis import analyze_extractions
 from fusion_cli.extract import extract_bytes
 from fusion_cli.metrics import direction, percent_change, rounded
-from releases import QUARTER_AND_YTD, QUARTER_ONLY, release
 
 D = Decimal
 

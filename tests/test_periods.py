@@ -4,9 +4,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fusion_cli import periods as reading
-from fusion_cli.model import Cell, Line
+from fusion_cli.calendar_rules import fiscal_label
 from fusion_cli.headers import read_columns
-from fusion_cli.periods import Column, fiscal_label, is_header, to_period
+from fusion_cli.model import Cell, Line
+from fusion_cli.periods import Column, is_header, to_period
 from fusion_cli.read import clean_text_line
 
 

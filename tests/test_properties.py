@@ -1,11 +1,11 @@
 """Property-based tests: statements with known numbers survive every layout; no input makes the parser raise."""
 from decimal import Decimal
 
+import layouts
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import layouts
 from fusion_cli.analysis import analyze_extractions
 from fusion_cli.check import audit
 from fusion_cli.extract import extract

@@ -2,6 +2,7 @@
 from decimal import Decimal as D
 
 from conftest import ROOT, facts_by
+
 from fusion_cli.extract import extract_path
 
 SAMPLES = ROOT / "samples"

@@ -2,9 +2,10 @@
 from decimal import Decimal
 from decimal import Decimal as D
 
+from releases import QUARTER_AND_YTD, QUARTER_ONLY, YEAR_ONLY, release
+
 from fusion_cli.extract import extract_bytes
 from fusion_cli.series import build_series, company_key, label_text, merge_orders
-from releases import QUARTER_AND_YTD, QUARTER_ONLY, YEAR_ONLY, release
 
 
 def series_of(*texts, mapping=None, company=None):
@@ -143,8 +144,9 @@ def test_merge_orders_places_new_lines_after_their_predecessor():
 # ---- stock splits and renamed lines (invented series) ----------------------------------------------
 
 def _series_of(tmp_path, texts):
-    from fusion_cli.analysis import analyze
     from releases import write
+
+    from fusion_cli.analysis import analyze
 
     return analyze([write(tmp_path, f"r{i}.txt", text) for i, text in enumerate(texts)])
 
@@ -185,8 +187,9 @@ def test_a_renamed_line_is_not_a_restatement(tmp_path):
 
 
 def test_an_outlook_table_makes_no_periods_and_restates_nothing(tmp_path):
-    from fusion_cli.analysis import analyze
     from releases import write
+
+    from fusion_cli.analysis import analyze
 
     outlook = ("\n\nOutlook for the second quarter\n\n\tThree Months Ending June 30,\n\t2011\n"
                "Revenues\t1,200\nGross margin\t70.6%\n")
@@ -198,8 +201,9 @@ def test_an_outlook_table_makes_no_periods_and_restates_nothing(tmp_path):
 
 
 def test_stacked_year_to_date_headers_give_each_period_its_own_column(tmp_path):
-    from fusion_cli.analysis import analyze
     from releases import write
+
+    from fusion_cli.analysis import analyze
 
     header = ["\tThree Months Ended\t\tNine Months Ended", "\tSeptember 30,\t\tSeptember 30,", "\t{y}\t{p}\t{y}\t{p}"]
     rows = [("Revenues", "$ 1,000", "$ 900", "$ 2,900", "$ 2,600"), ("Net income", "100", "90", "280", "250")]
@@ -211,8 +215,9 @@ def test_stacked_year_to_date_headers_give_each_period_its_own_column(tmp_path):
 
 
 def test_a_restated_balance_sheet_and_point_in_time_rows_under_year_to_date_columns(tmp_path):
-    from fusion_cli.analysis import analyze
     from releases import write
+
+    from fusion_cli.analysis import analyze
 
     def balance(year, cash, cash_before):
         return release("Acme Widgets, Inc.", ["\tDecember 31,", "\t{y}\t{p}"],

@@ -5,8 +5,8 @@ import json
 from decimal import Decimal as D
 
 import pytest
-
 from conftest import SHARED
+
 from fusion_cli.analysis import analyze
 
 SERIES = SHARED / "series" / "nvidia"
