@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import layouts  # noqa: E402
+
 from fusion_cli.analysis import analyze_extractions  # noqa: E402
 from fusion_cli.check import audit  # noqa: E402
 from fusion_cli.extract import extract  # noqa: E402

@@ -253,7 +253,7 @@ def peer(count: int, rng: random.Random) -> dict:
 
 def _cell_recall(frames: list, want: list[dict]) -> float:
     """Share of the expected numbers found in some cell of a document's tables (cells carry no period)."""
-    from fusion_cli.numbers import parse_amount
+    from fusion_cli.amounts import parse_amount
 
     found = 0
     for tables, expected in zip(frames, want):

@@ -16,8 +16,8 @@ import re
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from .amounts import detect_scale, parse_amount
 from .model import Cell, Finding, Line
-from .numbers import detect_scale, parse_amount
 
 _CAPTION = re.compile(r"(?i)(?:assets|liabilities(?: and .*)?|(?:stockholders|shareholders)['’]? (?:equity|deficit).*|"
                       r"commitments and contingencies.*|(?:cash flows? (?:from|used in|provided by) )?(?:operating|investing|financing)"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .amounts import SCALES
 from .concepts import normalize_label
 from .model import Extraction, Fact, Point
-from .numbers import SCALES
 from .series import Series, SeriesPeriod, label_text, series_period
 from .units import is_money, is_per_share
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from .amounts import detect_scale, parse_amount
 from .blocks import rebuild as rebuild_blocks
 from .model import Cell, Finding, Line
-from .numbers import detect_scale, parse_amount
 from .periods import is_dateline, is_header, names_period, unglue
 
 CONNECTOR_END = re.compile(r"(?:,|-|–|/|&|\b(?:and|of|or|to|for|in|on|before|from|with|by|the|less|under|at|per|including|excluding|attributable|applicable|available))$", re.I)  # a label that goes on

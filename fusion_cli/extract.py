@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .amounts import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .calendar_rules import fiscal_label, voted_year_end
 from .concepts import QUALIFIERS, map_concept, normalize_label, unit_of
 from .fiscal import read_fiscal_naming
@@ -32,7 +33,6 @@ from .meaning import (
     shares_scale_of,
 )
 from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
-from .numbers import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .periods import parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement

@@ -8,10 +8,10 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from .amounts import SCALES, detect_scale, parse_amount
 from .calendar_rules import fiscal_label, opening_date
 from .concepts import map_concept
 from .model import Amount, Fact, Finding, Period, Row, Table
-from .numbers import SCALES, detect_scale, parse_amount
 from .tables import RawTable
 from .units import (
     HEADCOUNT,

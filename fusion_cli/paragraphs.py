@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .amounts import parse_amount
 from .model import Finding, Line
-from .numbers import parse_amount
 from .rows import DIGIT_RUN, TOKEN, RawRow, RawTable, Value
 
 # ---- flattened paragraphs ---------------------------------------------------------------------

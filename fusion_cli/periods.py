@@ -258,7 +258,7 @@ def cells_header(line: Line) -> bool:
 
 def _data_cell(text: str) -> bool:
     """A cell holding an amount (not a year, not a footnote marker): the row is data."""
-    from .numbers import is_year, parse_amount
+    from .amounts import is_year, parse_amount
 
     text = text.strip()
     return parse_amount(text) is not None and not is_year(text) and not _FOOTNOTE_CELL.fullmatch(text)

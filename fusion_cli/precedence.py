@@ -14,8 +14,8 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterable, NamedTuple
 
+from .amounts import SCALES
 from .model import Fact
-from .numbers import SCALES
 from .statements import names_statement
 from .units import is_money, is_per_share
 

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from .amounts import normalize_spaces
 from .model import Cell, Document, Line
-from .numbers import normalize_spaces
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".htm", ".html", ".text", ".markdown")

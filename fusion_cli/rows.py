@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .amounts import parse_amount, unreadable_number
 from .dumps import is_prose
 from .model import Amount, Line
-from .numbers import parse_amount, unreadable_number
 from .periods import Column
 
 PREFIX = {"$", "(", "$(", "($", "US$", "(US$", "€", "£"}

@@ -10,80 +10,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from .amounts import SCALES
 from .calendar_rules import fiscal_label, fiscal_quarter, voted_year_end
 from .concepts import normalize_label
 from .model import Extraction, Fact, Finding
-from .numbers import SCALES
 from .precedence import choose, confirmed, describe
+from .restate import derive_quarters, restatement_findings, split_adjust
+from .seriesdata import STATEMENTS, Entry, Item, Series, SeriesPeriod
 from .statements import names_statement
 from .units import is_money, is_per_share
 
-STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
-ADDITIVE = ("income", "cashflow", "reconciliation")
 _STOP = frozenset("a an and the of for to in on at by from as its".split())
 _SUFFIX = re.compile(r"(?<![\s,.])[,.]?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|lp|l\.p|n\.v|s\.a)\.?$", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class SeriesPeriod:
-    """A period of the series: fiscal label and length identify it; the end date is carried along."""
-
-    label: str  # Q3 2009, 9M 2009, FY 2010
-    months: int  # 0 for a balance-sheet date
-    end: date = field(compare=False)
-    fy: int = field(compare=False, default=0)
-    quarter: int = field(compare=False, default=0)  # the fiscal quarter the period ends in
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A line item of the series: its identity, the company's wording and its unit."""
-
-    key: str
-    section: str
-    label: str
-    concept: str | None
-    unit: str
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One value of the series, with where it came from."""
-
-    value: Decimal
-    source: str  # file:line, or "derived"
-    basis: str = ""  # "" | restated | derived
-    note: str = ""
-    previous: tuple[tuple[Decimal, str], ...] = ()
-    scale: str = "units"
-
-
-@dataclass(frozen=True, slots=True)
-class Series:
-    """One company's normalized time series."""
-
-    company: str
-    files: tuple[str, ...]  # releases, oldest first
-    items: tuple[Item, ...]  # in the company's order, section by section
-    periods: tuple[SeriesPeriod, ...]  # oldest first
-    values: dict[tuple[str, SeriesPeriod], Entry]
-    fy_end: int
-    scale: str  # the scale most of its numbers were printed in
-    currency: str = "USD"  # the currency most of its money is in
-    offset: int = 0  # how the company numbers fiscal years (see periods.fiscal_quarter)
-
-    def get(self, key: str, period: SeriesPeriod) -> Entry | None:
-        """The entry of an item in a period, if any."""
-        return self.values.get((key, period))
-
-    def item(self, key: str) -> Item | None:
-        """The item with this key, if any."""
-        return next((i for i in self.items if i.key == key), None)
 
 
 @dataclass(slots=True)
@@ -166,13 +109,13 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
             findings.append(Finding("warning", ext.file, f"{skipped} values in columns without a period length or end date are left out of the analysis"))
         per_release.append((ext, rows))
     per_release.sort(key=lambda pair: (max((r.period.end for r in pair[1]), default=date.min), pair[0].file))
-    registry = _Registry(mapping)
+    registry = Registry(mapping)
     for ext, rows in reversed(per_release):  # newest first: its wording and order lead
         findings.extend(registry.add_release(ext.file, rows))
     values = _values(per_release)
-    findings.extend(_restatement_findings(values, registry))
-    findings.extend(_split_adjust(values, registry.items))
-    derived = _derive_quarters(values, registry.items)
+    findings.extend(restatement_findings(values, registry))
+    findings.extend(split_adjust(values, registry.items))
+    derived = derive_quarters(values, registry.items)
     values.update(derived)
     periods = sorted({p for _k, p in values}, key=lambda p: (p.end, p.months))
     series = Series(company, tuple(e.file for e, _r in per_release), tuple(registry.ordered()), tuple(periods),
@@ -225,7 +168,7 @@ def _rows(kept: list[Fact], fy_end: int, offset: int = 0) -> tuple[list[_Row], i
     return rows, skipped
 
 
-class _Registry:
+class Registry:
     """Assigns item keys release by release (newest first) and keeps the company's order and wording."""
 
     def __init__(self, mapping: dict[str, str]) -> None:
@@ -438,96 +381,6 @@ def _agree(a: Fact, b: Fact) -> bool:
         return True
     coarse = max(SCALES.get(a.scale, 1), SCALES.get(b.scale, 1))
     return coarse > 1 and abs(a.value - b.value) * 2 <= coarse
-
-
-_SPLIT_FACTORS = tuple(Decimal(f) for f in (2, 3, 4, 5, 6, 8, 10, 15, 20, 25, 30, 40, 50, 100))
-
-
-def _split_factor(ratio: Decimal) -> Decimal | None:
-    """The round split factor a ratio of printed values shows (9.97 -> 10; 0.1 -> 1/10 for a reverse split), or None."""
-    for factor in _SPLIT_FACTORS:
-        for f in (factor, 1 / factor):
-            if abs(ratio / f - 1) <= Decimal("0.03"):
-                return f
-    return None
-
-
-def _split_adjust(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str, Item]) -> list[Finding]:
-    """A stock split: per-share values and share counts restated by one round factor in at least two places. The values
-    only pre-split releases printed keep their printed value and are marked `pre-split`, so that a change is computed
-    on one basis (the later period's own pre-split print) or not at all."""
-    votes: Counter[Decimal] = Counter()
-    before: dict[Decimal, set[str]] = defaultdict(set)
-    for (key, _period), entry in values.items():
-        unit = items[key].unit
-        if entry.basis != "restated" or not (is_per_share(unit) or unit == "shares") or not entry.value:
-            continue
-        for old, source in entry.previous:
-            factor = _split_factor(old / entry.value if is_per_share(unit) else entry.value / old) if old else None
-            if factor is not None and factor != 1:
-                votes[factor] += 1
-                before[factor].add(source.rsplit(":", 1)[0])
-    if not votes or votes.most_common(1)[0][1] < 2:
-        return []
-    factor = votes.most_common(1)[0][0]
-    adjusted = 0
-    for (key, period), entry in list(values.items()):
-        unit = items[key].unit
-        if entry.basis or entry.source.rsplit(":", 1)[0] not in before[factor] or not (is_per_share(unit) or unit == "shares"):
-            continue
-        adjusted_value = entry.value / factor if is_per_share(unit) else entry.value * factor
-        values[(key, period)] = replace(entry, basis="pre-split", note=f"printed before the {_ratio(factor)} stock split; "
-                                                                      f"{adjusted_value:,} split-adjusted")
-        adjusted += 1
-    return [Finding("info", ", ".join(sorted(before[factor])), f"a {_ratio(factor)} stock split: per-share values and share "
-                                                               f"counts restated by that factor in later releases; {adjusted} "
-                                                               f"values printed only before it are marked pre-split, and "
-                                                               f"changes are computed on one basis")]
-
-
-def _ratio(factor: Decimal) -> str:
-    return f"{factor:f}-for-1" if factor >= 1 else f"1-for-{1 / factor:f}"
-
-
-def _restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registry: _Registry) -> list[Finding]:
-    found = []
-    for (key, period), entry in values.items():
-        if entry.basis == "restated":
-            label = registry.items[key].label
-            was = ", ".join(f"{v:,} ({s})" for v, s in entry.previous)
-            found.append(Finding("info", entry.source, f"{label} {period.label}: restated to {entry.value:,}; earlier {was}"))
-    return found
-
-
-def _derive_quarters(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str, Item]) -> dict[tuple[str, SeriesPeriod], Entry]:
-    """Quarters no release printed: year-to-date minus the year-to-date before it, or the year minus its earlier quarters."""
-    spans: dict[str, dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]]] = defaultdict(dict)
-    for (key, period), entry in values.items():
-        item = items[key]
-        if item.section in ADDITIVE and is_money(item.unit) and period.months:
-            spans[key][(period.fy, period.quarter, period.months)] = (period, entry)
-    derived = {}
-    for key, known in spans.items():
-        for fy, quarter, months in list(known):
-            if months == quarter * 3 and months > 3 and (fy, quarter, 3) not in known:
-                got = _derive_one(known, fy, quarter)
-                if got:
-                    derived[(key, got[0])] = got[1]
-    return derived
-
-
-def _derive_one(known: dict, fy: int, quarter: int) -> tuple[SeriesPeriod, Entry] | None:
-    total_period, total = known[(fy, quarter, quarter * 3)]
-    target = SeriesPeriod(f"Q{quarter} {fy}", 3, total_period.end, fy, quarter)
-    before = known.get((fy, quarter - 1, (quarter - 1) * 3))
-    if before:
-        return target, Entry(total.value - before[1].value, "derived", "derived", f"{total_period.label} - {before[0].label}")
-    earlier = [known.get((fy, q, 3)) for q in range(1, quarter)]
-    if all(earlier):
-        rest = sum((e[1].value for e in earlier), Decimal(0))
-        note = f"{total_period.label} - " + " - ".join(e[0].label for e in earlier)
-        return target, Entry(total.value - rest, "derived", "derived", note)
-    return None
 
 
 def _main_scale(releases: list[Extraction]) -> str:

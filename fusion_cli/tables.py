@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
+from .amounts import detect_scale
 from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import is_prose as _is_prose
 from .dumps import restack
 from .headers import read_columns
 from .model import Document, Finding, Line
-from .numbers import detect_scale
 from .paragraphs import is_flattened, label_items, paragraph_amounts, realign_paragraph
 from .periods import Column, is_header, measure_row, member_row, names_period, tokens
 from .placing import place_values

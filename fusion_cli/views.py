@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .amounts import SCALES
 from .analysis import Analysis
 from .model import Point
-from .numbers import SCALES
 from .series import Series
 from .series import merge_orders as _merge_orders
 from .units import is_money

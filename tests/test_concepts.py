@@ -1,7 +1,7 @@
 import pytest
 
+from fusion_cli.amounts import parse_amount
 from fusion_cli.concepts import map_concept, normalize_label
-from fusion_cli.numbers import parse_amount
 
 
 @pytest.mark.parametrize("label, section, statement, printed, concept", [

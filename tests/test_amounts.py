@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fusion_cli import numbers
-from fusion_cli.numbers import detect_scale, is_year, parse_amount
+from fusion_cli import amounts
+from fusion_cli.amounts import detect_scale, is_year, parse_amount
 
 
 @pytest.mark.parametrize("text, value, percent", [
@@ -76,7 +76,7 @@ def test_parse_amount_never_raises(text):
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="0123456789,.()$%- \tn/am*\u2014\u2212", max_size=14))
 def test_fast_paths_read_what_the_full_reader_reads(text):
-    assert parse_amount(text) == numbers._parse_amount(text)
+    assert parse_amount(text) == amounts._parse_amount(text)
 
 
 @settings(max_examples=400, deadline=None)
