@@ -5,7 +5,8 @@
 
 Figures (medians over repeated runs):
   1. start-up: `fusion facts` / `fusion analyze` on one release vs `python -c pass`, vs importing
-     typer and rich (and pandas), the floor of a CLI built on them;
+     typer and rich (and pandas), the floor of a CLI built on them; and what analyze costs beside facts on the
+     same real releases (CPU time), and how its memory grows as releases are added;
   2. extraction throughput per layout on ~20 KB releases: releases/s and MB/s, in one process; and on the
      real releases of ../shared (seeds and corpus) when they are beside the repository;
   3. scaling: extraction time from 5 KB to 10 MB, the fitted exponent, and peak RSS on the largest;
@@ -120,6 +121,46 @@ def throughput(count: int, rng: random.Random) -> dict:
                                 "facts/s": facts / elapsed, "mean KB": size / len(docs) / rounds / 1e3,
                                 "facts/KB": facts / size * 1e3, "releases/s at 20 KB": size / elapsed / 20_000}
     return out
+
+
+def cost(rounds: int, rng: random.Random) -> dict:
+    """What `analyze` costs beside `facts` on the same real releases (CPU time in this process: reading and extracting
+    for facts; reading, extracting, series, bridges, checks and points for analyze), and how its memory grows as
+    releases are added (traced peak for 5 and 40 generated releases of different companies)."""
+    import tracemalloc
+
+    from fusion_cli.extract import extract
+    from fusion_cli.pipeline import run
+    from fusion_cli.read import parse_bytes
+
+    real = sorted(p for folder in ("seeds", "corpus") for p in (SHARED / folder).glob("*")
+                  if p.suffix in (".txt", ".md", ".htm") and p.stem[0].islower())
+    docs = [(p.name, p.read_bytes()) for p in real] or [(f"r{i}.txt", corpus.release(rng, "tab", 20_000)[0].encode())
+                                                        for i in range(10)]
+    run([extract(parse_bytes(n, d)) for n, d in docs])  # warm the caches
+
+    def cpu(job) -> float:
+        times = []
+        for _ in range(rounds):
+            start = time.process_time()
+            job()
+            times.append(time.process_time() - start)
+        return statistics.median(times)
+
+    facts = cpu(lambda: [extract(parse_bytes(n, d)) for n, d in docs])
+    analyze = cpu(lambda: run([extract(parse_bytes(n, d)) for n, d in docs]))
+    generated = [corpus.release(rng, "tab", 20_000)[0].replace("Acme", f"Firm{i:03d}").encode() for i in range(40)]
+
+    def peak(count: int) -> float:
+        tracemalloc.start()
+        run([extract(parse_bytes(f"r{i}.txt", d)) for i, d in enumerate(generated[:count])])
+        _size, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top / 1e6
+
+    small, large = peak(5), peak(40)
+    return {"releases": len(docs), "facts CPU s": facts, "analyze CPU s": analyze, "analyze / facts": analyze / facts,
+            "peak MB, 5 releases": small, "peak MB, 40 releases": large, "MB per release added": (large - small) / 35}
 
 
 def scaling(sizes: list[int], rng: random.Random, folder: Path) -> dict:
@@ -284,6 +325,7 @@ def main() -> int:
     try:
         steps = [("startup", lambda: startup(3 if quick else 11)),
                  ("throughput", lambda: throughput(10 if quick else 200, rng)),  # 1,000 releases in the full run
+                 ("cost", lambda: cost(3 if quick else 7, rng)),
                  ("scaling", lambda: scaling([5_000, 50_000, 500_000] + ([2_000_000] if quick else [5_000_000, 10_000_000]), rng, folder)),
                  ("batch", lambda: batch(100 if quick else 1000, folder, 1 if quick else 3)),
                  ("peer", lambda: peer(10 if quick else 50, rng))]
@@ -312,6 +354,11 @@ def report(r: dict) -> None:
     table.add_row("start-up: fusion analyze", f"{s['fusion analyze']:.3f} s", f"{s['import typer, rich, pandas']:.3f} s (+ pandas)",
                   f"{s['analyze / typer+rich+pandas']:.2f}x", "<= 1.3x")
     table.add_row("start-up: python -c pass", f"{s['python -c pass']:.3f} s", "", "", "")
+    c = r["cost"]
+    table.add_row(f"analyze CPU on {c['releases']} real releases", f"{c['analyze CPU s']:.2f} s", f"{c['facts CPU s']:.2f} s (facts)",
+                  f"{c['analyze / facts']:.2f}x", "<= 1.4x")
+    table.add_row("analyze memory per release added", f"{c['MB per release added']:.2f} MB",
+                  f"{c['peak MB, 5 releases']:.1f} MB at 5, {c['peak MB, 40 releases']:.1f} MB at 40", "", "flat")
     for layout, t in r["throughput"].items():
         per_20k = t.get("releases/s at 20 KB", t["releases/s"])
         table.add_row(f"extraction, {layout} (~{t['mean KB']:.0f} KB, {t['facts/KB']:.0f} facts/KB)",

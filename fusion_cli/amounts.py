@@ -63,7 +63,7 @@ def _parse_amount(text: str) -> Amount | None:
         s = "$" + s.split("$", 1)[1]
     if not _SHAPE.fullmatch(s) and not _ZERO.fullmatch(s.replace("$", "", 1)):
         return None  # signs and symbols out of place (`$-$(1,000)`, glued by a converter): not one amount
-    percent = s.endswith("%") or s.endswith("%)")
+    percent = s.endswith(("%", "%)"))
     s = s.replace("%", "")
     negative = False
     s = s.replace("$", "")

@@ -5,9 +5,10 @@ point (notebooks), the same call the CLI makes.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .bridges import Bridge
 from .model import Check, Extraction, Finding, Point
@@ -45,7 +46,7 @@ class Analysis:
         """The companies analyzed, one group each."""
         return [s.company for s in self.series]
 
-    def frame(self, sections: Iterable[str] | None = None) -> "pandas.DataFrame":
+    def frame(self, sections: Iterable[str] | None = None) -> pandas.DataFrame:
         """Tidy rows (one per value) as a DataFrame with the documented columns, optionally for some sections."""
         import pandas as pd
 
@@ -57,31 +58,31 @@ class Analysis:
         return frame
 
     @property
-    def rows(self) -> "pandas.DataFrame":
+    def rows(self) -> pandas.DataFrame:
         """Every row of the analysis."""
         return self.frame()
 
     @property
-    def statements(self) -> "pandas.DataFrame":
+    def statements(self) -> pandas.DataFrame:
         """Income statement, balance sheet, cash flow and reconciliation lines."""
         return self.frame(VIEW_SECTIONS["statements"])
 
     @property
-    def changes(self) -> "pandas.DataFrame":
+    def changes(self) -> pandas.DataFrame:
         """YoY and QoQ changes, absolute and percent."""
         return self.frame(("change",))
 
     @property
-    def margins(self) -> "pandas.DataFrame":
+    def margins(self) -> pandas.DataFrame:
         """Margins, balance-sheet ratios and their changes in points."""
         return self.frame(("margin",))
 
     @property
-    def bridge(self) -> "pandas.DataFrame":
+    def bridge(self) -> pandas.DataFrame:
         """Non-GAAP bridges: start, adjustments, printed subtotals, computed sums and differences."""
         return self.frame(("bridge",))
 
-    def wide(self, sections: Iterable[str] | None = None) -> "pandas.DataFrame":
+    def wide(self, sections: Iterable[str] | None = None) -> pandas.DataFrame:
         """Periods pivoted into columns (oldest first), one row per line item, basis and unit."""
         return wide_frame(self.frame(sections), self.points)
 
@@ -91,13 +92,13 @@ def point_row(p: Point) -> dict[str, object]:
     return {name: getattr(p, name) for name in COLUMNS}
 
 
-def wide_frame(frame: "pandas.DataFrame", points: list[Point]) -> "pandas.DataFrame":
+def wide_frame(frame: pandas.DataFrame, points: list[Point]) -> pandas.DataFrame:
     """Pivot tidy rows to one column per period; repeated lines keep their own rows."""
     import pandas as pd
 
     if frame.empty:
         return pd.DataFrame(columns=["company", "section", "item", "concept", "basis", "unit"])
-    order = {}
+    order: dict[str, tuple[str, int]] = {}  # period -> (end, months), how periods sort
     for p in points:
         order.setdefault(p.period, (p.period_end or "", p.period_months or 0))
     index = ["company", "section", "item", "concept", "basis", "unit"]

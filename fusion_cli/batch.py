@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 # The pipeline is imported here, before worker processes are forked, so they inherit its compiled patterns.
 from .export import fact_record, facts_csv_rows

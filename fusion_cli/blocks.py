@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from .amounts import detect_scale, parse_amount
 from .model import Cell, Finding, Line

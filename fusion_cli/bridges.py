@@ -73,8 +73,10 @@ def bridges(series: Series, releases: list[Extraction]) -> list[Bridge]:
 
 
 def _table_bridges(facts: list[Fact], fy_end: int, offset: int = 0) -> list[Bridge]:
+    """The bridges of one reconciliation table, from its facts that have an end and a length."""
     runs: dict[tuple[str, int, str], list[Fact]] = {}
     for fact in facts:
+        assert fact.period_end is not None and fact.period_months is not None  # `bridges` passes dated facts only
         if is_money(fact.unit) or is_per_share(fact.unit):
             runs.setdefault((fact.period_end, fact.period_months, fact.unit), []).append(fact)
     out = []

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 
 def closing_month(end: date) -> int:

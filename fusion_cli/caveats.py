@@ -67,7 +67,7 @@ def dated(check: Check, sentence: str, series: Series) -> str:
     at = sentence.find(figure) if figure else -1
     m = _DATED.match(sentence[at + len(figure):]) if at >= 0 else None
     when = parse_date(m.group(1)) if m else None
-    if when is None:
+    if m is None or when is None:
         return ""
     named = {fiscal_label(when, months, series.fy_end, series.offset) for months in (0, 3, 6, 9, 12)}
     return "" if check.period in named else f"the sentence dates this figure {m.group(1)}, not {check.period}"

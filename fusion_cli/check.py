@@ -6,6 +6,7 @@ user's tolerance), mismatch, or unverifiable. Pure functions over an extraction 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from .bridges import Bridge, precision
@@ -37,6 +38,7 @@ def bridge_checks(found: list[Bridge], tolerance: Tolerance = Tolerance()) -> li
             if step.difference is None:
                 lines.append(step.fact)
                 continue
+            assert step.computed is not None  # a step with a difference has its computed value (bridges._compute)
             f = step.fact
             status = status_of(step.difference, step.computed, step.tolerance, tolerance)
             what = "sum of the adjustments above" if step.kind == "adjustments" else "start plus adjustments"
@@ -119,7 +121,8 @@ def _statement_name(statement: str) -> str:
 
 def explain(checks: list[Check]) -> list[Check]:
     """A bridge that does not foot is explained by a tie that does not hold when the gap is the same amount."""
-    tie_gaps = [(c, c.expected - c.found) for c in checks if c.kind == "tie" and c.status == "mismatch" and c.expected is not None]
+    tie_gaps = [(c, c.expected - c.found) for c in checks
+                if c.kind == "tie" and c.status == "mismatch" and c.expected is not None and c.found is not None]
     out = []
     for c in checks:
         if c.kind == "bridge" and c.status == "mismatch" and c.difference is not None:
@@ -165,7 +168,7 @@ def confirm(checks: list[Check]) -> list[Check]:
     return out
 
 
-def printed_twice(ext: Extraction, footed: list[Check] = ()) -> list[Check]:
+def printed_twice(ext: Extraction, footed: Sequence[Check] = ()) -> list[Check]:
     """Line items printed with two different values in two tables: the value the analysis uses is the expected one.
     A figure worked out from its table's own rounded lines carries their rounding (`rounding`); a row that prints the
     other table's figures under other periods is a misread column (`unverifiable`)."""

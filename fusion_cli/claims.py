@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal, TypeAlias
 
 from .caveats import crowded, dated, elsewhere, section_of
 from .model import Check
@@ -74,6 +76,9 @@ _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"“])")
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SCALE = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "thousand": Decimal(1000), None: Decimal(1)}
 
+# A period a sentence names: a date, a quarter as (quarter, fiscal year), or a fiscal year.
+_Ref: TypeAlias = tuple[Literal["date"], date] | tuple[Literal["quarter"], tuple[int, int]] | tuple[Literal["year"], int]
+
 
 @dataclass(frozen=True, slots=True)
 class Stated:
@@ -125,29 +130,33 @@ class _Periods:
         years = [p for p in self.series.periods if p.months == 12]
         return (years[-1] if years else None), (self.prior_year(years[-1]) if years else None)
 
-    def resolve(self, ref: tuple[str, object], kind: str, annual: bool = False) -> SeriesPeriod | None | str:
+    def resolve(self, ref: _Ref, kind: str, annual: bool = False) -> SeriesPeriod | None | str:
         """A period of the series, None when the tables do not have it, "" when the phrase names none."""
-        what, value = ref
         months = 0 if kind == "balance" else 12 if annual else (self.current_flow.months if self.current_flow else 3)
-        if annual and what == "year" and kind != "balance":
-            return next((p for p in self.series.periods if p.fy == value and p.months == 12), None)
-        if what == "date":
-            candidates = [p for p in self.series.periods if p.end == value and (p.months == months or (kind != "balance" and p.months))]
+        if annual and ref[0] == "year" and kind != "balance":
+            year = ref[1]
+            return next((p for p in self.series.periods if p.fy == year and p.months == 12), None)
+        if ref[0] == "date":
+            when = ref[1]
+            candidates = [p for p in self.series.periods if p.end == when and (p.months == months or (kind != "balance" and p.months))]
             exact = [p for p in candidates if p.months == months]
-            return (exact or candidates or [None])[0]
-        if what == "quarter":
-            quarter, year = value
+            found = exact or candidates
+            return found[0] if found else None
+        if ref[0] == "quarter":
+            quarter, year = ref[1]
             return next((p for p in self.series.periods if p.fy == year and p.quarter == quarter and p.months == (0 if kind == "balance" else 3)), None)
-        if what == "year":
+        if ref[0] == "year":
+            year = ref[1]
             current = self.current_balance if kind == "balance" else self.current_flow
             if current is None:
                 return None
-            return next((p for p in self.series.periods if p.fy == value and p.quarter == current.quarter and p.months == current.months), None)
+            return next((p for p in self.series.periods if p.fy == year and p.quarter == current.quarter and p.months == current.months), None)
         return ""
 
 
-def _refs(sentence: str) -> list[tuple[int, tuple[str, object]]]:
-    refs = []
+def _refs(sentence: str) -> list[tuple[int, _Ref]]:
+    """The periods a sentence names, each with where it stands, in order."""
+    refs: list[tuple[int, _Ref]] = []
     for m in _DATE.finditer(sentence):
         when = parse_date(m.group(0))
         if when is not None:
@@ -170,6 +179,7 @@ _OF_BEFORE = re.compile(r"(?:percentage|%|percent) of (?:consolidated )?$|\bof (
 def _mentions(sentence: str) -> list[tuple[int, int, str, str]]:
     found = []
     for m in _METRIC.finditer(sentence):
+        assert m.lastgroup is not None  # every alternative of _METRIC is a named group `m<index>`
         index = int(m.lastgroup[1:])
         before = sentence[max(0, m.start() - 20):m.start()].lower()
         if _OF_BEFORE.search(before) and METRICS[index][0] == "revenue":
@@ -231,7 +241,7 @@ class _Context:
     concept: str
     kind: str
     subject: str
-    refs: list
+    refs: list[tuple[int, _Ref]]
     numbers: list[Stated]
     mention: int = 0  # where the metric's name starts
     same: list | None = None  # every number the sentence states for this metric
@@ -383,7 +393,7 @@ class _Context:
         named = [self.periods.resolve(r, self.kind) for pos, r in self.refs if pos > n.end and r[0] == "quarter"]
         base = named[0] if named and _OVER_FROM.search(self.sentence[n.end:n.end + 30]) else (
             None if sequential else self.periods.prior_year(current) if self.kind != "balance" else self.periods.prior_balance(current))
-        if current is None or base is None or base == "":
+        if current is None or base is None or isinstance(base, str):  # a str is "": the phrase names no period
             return self._unverifiable(n, "compares with a period the tables do not have")
         value_kind = "per_share" if n.kind == "per_share" or self.per_share else "amount"
         new, old = self._actual(current, value_kind), self._actual(base, value_kind)
@@ -411,7 +421,7 @@ class _Context:
         if not up and not down:
             return ""
         grew = abs(new) > abs(old) if new < 0 and old < 0 else new > old
-        said_up = bool(up) and not (down and down.start() > up.start())
+        said_up = up is not None and not (down and down.start() > up.start())
         if said_up != grew:
             return f"the text says {'up' if said_up else 'down'}, the tables go {'up' if grew else 'down'}"
         return ""

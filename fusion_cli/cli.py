@@ -1,6 +1,7 @@
 """typer CLI: options -> one library call -> render or export -> exit code. No parsing here."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
@@ -126,10 +127,8 @@ def _guard(func):
             raise typer.Exit(EXIT_UNREADABLE) from None
         raise
     except BrokenPipeError:
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout is gone; swallow the final flush
-        except OSError:
-            pass
         raise typer.Exit(EXIT_OK) from None
     except OutputError as exc:
         _err(str(exc))
@@ -137,7 +136,7 @@ def _guard(func):
     except KeyboardInterrupt:
         _err("interrupted; nothing was written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Exception as exc:  # noqa: BLE001 - the CLI edge turns every failure into one line
+    except Exception as exc:
         if _State.debug:
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
@@ -277,13 +276,14 @@ def _show_analysis(result, chosen: AnalyzeFormat, view: Optional[View], wide: bo
     if chosen is AnalyzeFormat.table:
         print_grids(result, shown, scale, sources)
     elif chosen is AnalyzeFormat.xlsx:
+        assert output is not None  # analyze refuses xlsx without --output before reading anything
         _refuse_input_as_output(output, inputs)
         write_xlsx(result, shown, output)
     else:
         _emit(analysis_text(result, chosen.value, shown, wide, scale, sources), output, inputs)
 
 
-def _format_for(output: Optional[Path]) -> "AnalyzeFormat":
+def _format_for(output: Optional[Path]) -> AnalyzeFormat:
     if output is not None:
         suffix = output.suffix.lower().lstrip(".")
         return AnalyzeFormat(suffix) if suffix in ("csv", "json", "md", "xlsx") else AnalyzeFormat.csv

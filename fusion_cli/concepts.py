@@ -46,7 +46,7 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("total_assets", BALANCE, (r"total assets",)),
     ("accounts_payable", BALANCE, (r"(?:trade )?accounts payable(?: .*)?", r"trade payables?")),
     ("total_current_liabilities", BALANCE, (r"total current liabilities",)),
-    ("long_term_debt", BALANCE, (r"long-?term debt(?: net)?(?: (?:of|less) current (?:portion|maturities))?(?: net)?", r".* non-?current borrowings", r"borrowings under .*(?:credit|revolving) (?:facility|facilities|agreement)", r"long-?term debt,? (?:net|excluding current .*)", r"long-?term borrowings(?: net)?")),
+    ("long_term_debt", BALANCE, (r"long-?term debt(?: net)?(?: (?:of|less) current (?:portion|maturities))?(?: net)?", r"(?:[a-z0-9'()-]{1,30} ){1,10}non-?current borrowings", r"borrowings under .*(?:credit|revolving) (?:facility|facilities|agreement)", r"long-?term debt,? (?:net|excluding current .*)", r"long-?term borrowings(?: net)?")),
     ("total_long_term_liabilities", BALANCE, (r"total (?:long-?term|non-?current) liabilities",)),
     ("total_liabilities", BALANCE, (r"total liabilities",)),
     ("total_equity", BALANCE + ("reconciliation",), (r"(?:stockholders|shareholders|share ?holders)'? ?equity(?: deficit)?", r"equity",r"total (?:stockholders|shareholders|share ?holders)'? ?(?:equity|deficit|deficiency|investment)(?: deficit)?", r"total equity(?: deficit)?", r"total (?:stockholders|shareholders)'? (?:equity )?\(?deficit\)?")),

@@ -10,7 +10,7 @@ where a row with too few values for the table's period columns is reported, not 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .amounts import detect_scale, parse_amount
 from .blocks import rebuild as rebuild_blocks

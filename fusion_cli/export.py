@@ -7,11 +7,15 @@ import io
 import json
 import numbers
 import os
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from .model import Fact
+
+if TYPE_CHECKING:
+    import pandas
 
 FACT_FIELDS = ("file", "company", "statement", "table", "label", "concept", "period_end", "period_months",
                "fiscal_period", "value", "scale", "as_printed", "line", "unit", "member")
@@ -77,10 +81,8 @@ def atomic_path(path: Path) -> Iterator[str]:
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -161,7 +163,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def frames_xlsx(path: Path, sheets: list[tuple[str, object]]) -> None:
+def frames_xlsx(path: Path, sheets: Sequence[tuple[str, pandas.DataFrame]]) -> None:
     """Write DataFrames as the sheets of one workbook, atomically.
 
     Numbers are stored as numbers; text is written as text (never as a formula or a link) and passes

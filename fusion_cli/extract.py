@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .amounts import SCALES, ScaleNote, detect_scale, is_year, parse_amount
 from .calendar_rules import fiscal_label, voted_year_end
@@ -107,7 +107,7 @@ class Run:
     def facts(self) -> Iterator[Fact]:
         name = self.name
         pending, self.raw_tables = self.raw_tables[::-1], []
-        borrowed: list[int] = []
+        borrowed: list[tuple[int, ScaleNote]] = []  # (first line of a table, the note above it that it takes)
         found = False  # a financial statement or reconciliation has been read: the document is a release
         held: list[Fact] = []  # facts of tables read before that, held until it is known
         tables = 0
@@ -403,7 +403,8 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
     scale = Decimal(SCALES[table.scale])
     shares_scale = Decimal(SCALES[shares_scale_of(table.scale_note, table.scale)])
     facts = []
-    seen: set[tuple[str, object, Decimal]] = set()
+    seen: set[tuple[str, object, Decimal]] = set()  # balances read: (label, end, value)
+    warned: set[int] = set()  # rows already reported as holding too many shares
     if table.measures:
         return _measure_facts(table, name, company, scale, shares_scale, currency)
     previous = ""
@@ -432,8 +433,8 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
             concept, unit, factor, scaled = measured(concept, unit, row.label, table, scale, shares_scale, currency)
             if unit == "shares" and factor != 1 and abs(amount.value * factor) > MAX_SHARES:
                 factor, scaled = ONE, "units"  # 236,296,807 units under `in thousands, except unit ...` wrapped out of sight
-                if findings is not None and (row.line, "shares") not in seen:
-                    seen.add((row.line, "shares"))
+                if findings is not None and row.line not in warned:
+                    warned.add(row.line)
                     findings.append(Finding("warning", f"{name}:{line}", f"row '{row.label[:60]}' would hold more than 50 billion "
                                                                          f"shares at the table's scale; read as printed"))
             if sign == -1 and concept in RESULTS:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from .calendar_rules import FiscalQuarter, closing_month, fiscal_quarter
 from .periods import month_number

@@ -94,7 +94,7 @@ def _key(f: Fact) -> str:
 
 def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
     """Totals against their components, subtotals against the lines above them, assets against liabilities and equity."""
-    checks = []
+    checks: list[Check] = []
     columns = _columns(ext, ("income", "balance", "cashflow", "other", "segment"))
     split = {(table, key) for table, key, n in columns if n}  # several columns read under one period
     rows: dict[tuple[int, str], set[tuple[int, str]]] = {}  # the rows each table and member has a value on, in any column
@@ -131,9 +131,10 @@ def year_sums(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check
             rows.setdefault((f.table_line, f.line, f.label, f.member, f.unit), []).append(f)
     checks = []
     for facts in rows.values():
-        quarters = {f.period_end: f for f in facts if f.period_months == 3}
+        quarters = {f.period_end: f for f in facts if f.period_months == 3 and f.period_end is not None}
         found = []
         for year in (f for f in facts if f.period_months == 12):
+            assert year.period_end is not None  # `rows` holds only facts with an end
             end = date.fromisoformat(year.period_end)
             parts = [q for e, q in quarters.items() if 0 <= (end - date.fromisoformat(e)).days < 357]
             if len(parts) != 4 or year.period_end not in quarters:
@@ -215,7 +216,9 @@ def _is_total(f: Fact) -> bool:
 
 
 def _foot_column(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
-    checks, items, seen = [], [], {}
+    checks: list[Check] = []
+    items: list[Fact] = []  # the lines since the last total or subtotal
+    seen: dict[str, Decimal] = {}  # the first value of each concept in the column
     for f in facts:
         repeated = f.concept is not None and seen.get(f.concept) == f.value
         if f.concept:
@@ -290,7 +293,7 @@ def _subtotal(f: Fact, items: list[Fact], tolerance: Tolerance) -> Check:
 
 
 def _balance_identity(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
-    by = {}
+    by: dict[str | None, Fact] = {}  # the first fact of each concept
     for f in facts:
         by.setdefault(f.concept, f)
     assets, total = by.get("total_assets"), by.get("total_liabilities_and_equity")

@@ -11,7 +11,8 @@ nothing of periods is read from the table's title.
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from .model import Line
 from .periods import (
@@ -437,8 +438,9 @@ def _trust_spans(cols: list[Column], covers: list[list[Unit]]) -> list[Column]:
     spans = {id(u) for c, cov in zip(cols, covers) if c.kind == "period" for u in cov if "duration" in u.kinds or "annual" in u.kinds}
     if len(spans) < 2:
         return cols
-    by_length: dict[int | None, list[int | None]] = {}
+    by_length: dict[int | None, list[int]] = {}
     for c in periods:
+        assert c.year is not None  # a column is a period only with its year (see `_interpret`)
         by_length.setdefault(c.months, []).append(c.year)
     years = list(by_length.values())
     if all(sorted(y) == sorted(years[0]) for y in years):

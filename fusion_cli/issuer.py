@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from .model import Cell, Line
 from .names import (
@@ -39,7 +40,7 @@ class Evidence(NamedTuple):
     name: str
     # conformed | registrant | ticker | alias | dateline | headline | report | title | signature | mention | alias-of
     kind: str
-    index: int  # position of its line among the lines read
+    line: int  # position of its line among the lines read (not `index`, which would hide tuple.index)
     alone: bool = False  # a mention that fills its whole line or cell (letterhead, table title, signature)
     alias: str = ""  # for kind `alias-of`: the short name the release defines for this legal name ("Acme")
 
@@ -181,7 +182,7 @@ def _conformed(head: Head) -> list[Evidence]:
         if "CONFORMED NAME" in text and (m := _CONFORMED.search(text)):
             name = _EDGAR_STATE.sub("", m.group(1).strip()).strip()
             names.append(Evidence(" ".join(name.split()), "conformed", index))
-    filed = [e for e in names if e.index > filer]
+    filed = [e for e in names if e.line > filer]
     return (filed or names)[:1]
 
 
@@ -399,7 +400,7 @@ def _lead_name(found: list[Evidence]) -> str:
     for e in leads:
         full = _widen(e.name, found, direct)
         votes[key(full)] += _WEIGHT[e.kind]
-        first.setdefault(key(full), e.index)
+        first.setdefault(key(full), e.line)
         names.setdefault(key(full), full)
     return names[max(votes, key=lambda k: (votes[k], -first[k]))]
 
@@ -425,7 +426,7 @@ def _widen(name: str, found: list[Evidence], direct: Counter[str]) -> str:
              or len(key(e.name).split()) <= extra]
     if not wider:
         return name
-    best = max(wider, key=lambda e: (direct[key(e.name)], printed[key(e.name)], -e.index))
+    best = max(wider, key=lambda e: (direct[key(e.name)], printed[key(e.name)], -e.line))
     return best.name
 
 
@@ -439,7 +440,7 @@ def _most_printed(found: list[Evidence]) -> str:
             first.setdefault(key(e.name), e)
     if not score:
         return ""
-    best = max(score, key=lambda k: (score[k], -first[k].index))
+    best = max(score, key=lambda k: (score[k], -first[k].line))
     return first[best].name if score[best] >= 2 else ""
 
 

@@ -33,7 +33,7 @@ def block_totals(facts: list[Fact]) -> list[Fact]:
         head = row[0]
         heading = head.group.strip().rstrip(":")
         if head.concept is None and heading and head.label.strip().rstrip(":").lower() in ("", heading.lower(), "total"):
-            parts = list(itertools.takewhile(lambda r: r[0].group == head.group and r[0].label.strip(), reversed(rows[:i])))
+            parts = _rows_above(rows, i, head.group)
             if len(parts) >= 2 and _adds_up(row, parts):
                 concept = next((c for words in (heading, f"Total {heading}") if (c := map_concept(words, "", head.statement,
                                 parse_amount(head.as_printed) or Amount(head.value, head.as_printed)))), None)
@@ -69,6 +69,11 @@ def counted_parts(facts: list[Fact]) -> list[Fact]:
 
 
 _NOT_COUNTED = frozenset(("%", "pp", "x", "shares", "count", "bps", "days"))
+
+
+def _rows_above(rows: list[list[Fact]], i: int, group: str) -> list[list[Fact]]:
+    """The labelled rows right above row `i` under the same heading, nearest first."""
+    return list(itertools.takewhile(lambda r: r[0].group == group and r[0].label.strip(), reversed(rows[:i])))
 
 
 def _adds_up(total: list[Fact], parts: list[list[Fact]]) -> bool:

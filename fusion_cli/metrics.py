@@ -217,8 +217,8 @@ def _balance_ratios(series: Series, period: SeriesPeriod):
             out.append(("Current ratio", "current_ratio", period, rounded(assets / liabilities), "x", "current assets / current liabilities"))
     total_assets, total_liabilities = get("total_assets"), get("total_liabilities")
     note = "total liabilities / total assets"
-    if total_liabilities is None and liabilities is not None and get("total_long_term_liabilities") is not None:
-        total_liabilities = liabilities + get("total_long_term_liabilities")
+    if total_liabilities is None and liabilities is not None and (long_term := get("total_long_term_liabilities")) is not None:
+        total_liabilities = liabilities + long_term
         note = "(current + long-term liabilities) / total assets"
     if total_assets and total_liabilities is not None and total_assets > 0:
         out.append(("Liabilities to assets", "liabilities_to_assets", period, rounded(total_liabilities / total_assets), "x", note))

@@ -4,9 +4,10 @@ Named tuples: created by the hundred thousand on large inputs, they are cheap to
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 
 class Cell(NamedTuple):

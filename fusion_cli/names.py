@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 _MAX_WORDS = 9  # longer runs of capitalised words are a title-case sentence, not a name
 

@@ -149,7 +149,7 @@ def find_tokens(text: str) -> list[re.Match[str]]:
 def tokens(line: Line, row: int = 0) -> list[Token]:
     """Period tokens of one header line, each with its position in the line's column coordinates."""
     out = []
-    for text, start, end in segments(line):
+    for text, start, _end in segments(line):
         width = max(len(text), 1)
         for m in find_tokens(text):
             kind = m.lastgroup or ""
@@ -227,10 +227,7 @@ def _plainly_not_header(line: Line) -> bool:
             plain += 1
             if plain > 2:
                 return True
-    for m in _GROUPED_AMOUNT.finditer(text):
-        if not _could_be_month(text[: m.start()]):  # `June 30,123` could be a date
-            return True
-    return False
+    return any(not _could_be_month(text[:m.start()]) for m in _GROUPED_AMOUNT.finditer(text))
 
 
 _FOOTNOTE_CELL = re.compile(r"\(\d{1,2}\)|\([a-z]\)|\*{1,3}|[\u2020\u2021]")
@@ -337,7 +334,7 @@ def parse_date(text: str) -> date | None:
                 return date(int(m.group(3)) if m.group(3) else date.today().year, month, int(m.group(2)))
         except ValueError:
             pass
-    from dateutil import parser as dateparser  # type: ignore[import-untyped]  # other spellings; imported only when needed
+    from dateutil import parser as dateparser  # other spellings; imported only when needed
 
     try:
         return dateparser.parse(text.replace(".", " ")).date()
@@ -415,8 +412,7 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
     if guessed and end is not None and anchors:
         end = anchored(end, col.quarter if months == 3 else 4, anchors)
     elif end is not None and day is None and anchors:  # `December` with no day: the release's own date that month
-        near = min(anchors, key=lambda a: abs((a - end).days))
-        end = near if abs((near - end).days) <= 7 else end
+        end = _nearest_anchor(end, anchors)
     assumed, why = False, col.why
     if months is None and col.ytd and end is not None:
         months = months_from_year_start(end, fy_end)
@@ -429,3 +425,10 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
             months, assumed = None, False
     header = col.text
     return Period(end, months, fiscal_label(end, months, fy_end, offset), header, guessed, assumed, why, col.member)
+
+
+def _nearest_anchor(end: date, anchors: frozenset[date]) -> date:
+    """The date the release prints nearest `end` when it is within a week of it (a month printed with no day);
+    else `end` itself."""
+    near = min(anchors, key=lambda a: abs((a - end).days))
+    return near if abs((near - end).days) <= 7 else end

@@ -6,8 +6,9 @@ from the series and bridges the analysis already has, never from a second analys
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from .analysis import Analysis
 from .bridges import Bridge, bridge_points, bridges, derived_ebitda

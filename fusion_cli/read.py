@@ -5,8 +5,8 @@ import codecs
 import html
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .amounts import normalize_spaces
 from .model import Cell, Document, Line
@@ -103,7 +103,7 @@ class Lines:
 
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]{0,64}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b]{0,1024}(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROLS = dict.fromkeys([*range(0, 9), *range(14, 32), 127, *range(0x80, 0xA0)])
+_CONTROLS = dict.fromkeys([*range(9), *range(14, 32), 127, *range(0x80, 0xA0)])
 _CONTROLS.update({0x0B: " ", 0x0C: " "})
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

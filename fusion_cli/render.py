@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from .export import number
 from .model import Fact
@@ -54,7 +55,9 @@ def grid_tables(grid, sources: bool = False, width: int = 80) -> list:
     for j, head in enumerate(grid.columns[1:]):
         texts = [head] + [line for _l, cells, _s in grid.rows for line in _cell_lines(cells[j], sources)]
         widths.append(max(len(t) for t in texts) + 3)
-    chunks, current, used = [], [], label_width + 4
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    used = label_width + 4
     for j, w in enumerate(widths):
         if current and used + w > width:
             chunks.append(current)
@@ -94,6 +97,9 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
 _STATUS_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red", "unverifiable": "dim"}
 KIND_TITLES = {"footing": "Footing: totals and subtotals", "bridge": "Bridges: non-GAAP subtotals",
                "tie": "Ties between statements", "twice": "Line items printed twice", "claim": "Claims in the text"}
+_CHECK_COLUMNS: tuple[tuple[str, Literal["left", "right"]], ...] = (  # a check table's columns and their alignment
+    ("status", "left"), ("check", "left"), ("period", "left"), ("printed", "right"),
+    ("expected", "right"), ("diff", "right"), ("source", "left"), ("note", "left"))
 
 
 def checks_tables(title: str, checks: list, problems_only: bool = False) -> list:
@@ -107,8 +113,7 @@ def checks_tables(title: str, checks: list, problems_only: bool = False) -> list
         if not rows:
             continue
         table = Table(title=Text(safe(f"{title} — {heading}")), title_justify="left", show_lines=False)
-        for name, justify in (("status", "left"), ("check", "left"), ("period", "left"), ("printed", "right"),
-                              ("expected", "right"), ("diff", "right"), ("source", "left"), ("note", "left")):
+        for name, justify in _CHECK_COLUMNS:
             numeric = justify == "right" or name in ("status", "period")
             table.add_column(name, justify=justify, no_wrap=numeric, overflow="fold")
         for c in rows:

@@ -92,14 +92,15 @@ def derive_quarters(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[s
     return derived
 
 
-def _derive_one(known: dict, fy: int, quarter: int) -> tuple[SeriesPeriod, Entry] | None:
+def _derive_one(known: dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]], fy: int,
+                quarter: int) -> tuple[SeriesPeriod, Entry] | None:
     total_period, total = known[(fy, quarter, quarter * 3)]
     target = SeriesPeriod(f"Q{quarter} {fy}", 3, total_period.end, fy, quarter)
     before = known.get((fy, quarter - 1, (quarter - 1) * 3))
     if before:
         return target, Entry(total.value - before[1].value, "derived", "derived", f"{total_period.label} - {before[0].label}")
-    earlier = [known.get((fy, q, 3)) for q in range(1, quarter)]
-    if all(earlier):
+    earlier = [e for q in range(1, quarter) if (e := known.get((fy, q, 3))) is not None]
+    if len(earlier) == quarter - 1:  # every quarter before is known
         rest = sum((e[1].value for e in earlier), Decimal(0))
         note = f"{total_period.label} - " + " - ".join(e[0].label for e in earlier)
         return target, Entry(total.value - rest, "derived", "derived", note)

@@ -35,7 +35,7 @@ class _Row:
 
     fact: Fact
     period: SeriesPeriod
-    key: str = ""
+    key: str = ""  # the item it joins, once placed; "" for none
     order: int = 0
 
 
@@ -191,10 +191,10 @@ class Registry:
             base = self._base_key(fact)
             key = aliases.get(base) or self._match(base, fact, file, findings)
             aliases[base] = key
-            key = self._place(key, row, local)
-            row.key = key
-            if key is None:
-                continue
+            placed = self._place(key, row, local)
+            if placed is None:
+                continue  # a repeat: the row keeps no key
+            key = row.key = placed
             local.setdefault(key, {})[row.period] = fact.value
             if key not in order[fact.statement]:
                 order[fact.statement].append(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 # `Headcount` counts people; `Headcount actions and related severance` is a charge in money
 HEADCOUNT = r"\bheadcount\b(?![- ](?:actions?|reductions?|related|costs?|charges?|rationali[sz]ations?|changes?|restructuring))"

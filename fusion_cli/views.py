@@ -217,12 +217,12 @@ def _bridge_check_rows(points: list[Point], cols, fmt: Formatter):
     for item, by_period in checks.items():
         cells = []
         for period, _head in cols:
-            p = by_period.get(period)
-            if p is None:
+            point = by_period.get(period)
+            if point is None:
                 cells.append(Cell(""))
             else:
-                cells.append(Cell(f"{fmt.value(p.value, p.unit)} {VERDICT_MARK.get(p.note, p.note)}" if p.value else "ok",
-                                  "warn" if p.note == "does not foot" else ""))
+                cells.append(Cell(f"{fmt.value(point.value, point.unit)} {VERDICT_MARK.get(point.note, point.note)}" if point.value else "ok",
+                                  "warn" if point.note == "does not foot" else ""))
         rows.append((f"{item} check", cells, "dim"))
     return rows
 
@@ -331,13 +331,15 @@ def _bridges(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
             basis = row_key[1]
             line = []
             for period, _h in cols:
-                p = cells[row_key].get(period)
-                if p is None:
+                point = cells[row_key].get(period)
+                if point is None:
                     line.append(Cell(""))
                 elif basis == "difference":
-                    line.append(Cell(f"{fmt.value(p.value, p.unit)} {p.note}", "warn" if p.note == "does not foot" else "dim", p.source))
+                    line.append(Cell(f"{fmt.value(point.value, point.unit)} {point.note}", "warn" if point.note == "does not foot" else "dim",
+                                     point.source))
                 else:
-                    line.append(Cell(fmt.value(p.value, p.unit) + ("*" if p.source == "derived" and basis != "computed" else ""), "dim" if basis == "computed" else "", p.source))
+                    line.append(Cell(fmt.value(point.value, point.unit) + ("*" if point.source == "derived" and basis != "computed" else ""),
+                                     "dim" if basis == "computed" else "", point.source))
             grid.rows.append((label, line, "bold" if basis == "subtotal" else "dim" if basis in ("computed", "difference") else ""))
         grids.append(grid)
     return grids

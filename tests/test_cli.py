@@ -24,11 +24,19 @@ def test_version():
     assert result.exit_code == 0 and result.stdout.strip() == f"fusion {__version__}"
 
 
-@pytest.mark.parametrize("command", ["facts", "analyze", "check", "concepts"])
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+def test_the_registry_holds_the_documented_commands():
+    assert COMMANDS == ["analyze", "check", "concepts", "facts"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
+    assert result.stdout.splitlines()[0].startswith(f"Usage: fusion {command}") or f"fusion {command}" in result.stdout
 
 
 def test_facts_json_contract(fixtures):

@@ -38,7 +38,7 @@ def _same(value, truth, scale):
     return abs(value - truth) <= tol or abs(value - truth * scale) <= tol * scale
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def score(stem):
     """(found, total, wrong, concepts right, concepts total) for one document."""
     truth = json.loads(next(TRUTH.glob(f"{stem}-*.json")).read_text())

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is
 RELEASES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt", ".htm") and p.stem[0].islower())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def extraction(stem: str):
     return extract_path(next(p for p in RELEASES if p.stem == stem))
 

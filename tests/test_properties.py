@@ -52,7 +52,7 @@ def test_every_number_returns_with_its_label_and_period(layout, statement):
     warnings = " ".join(f.message for f in extraction.findings if f.severity == "warning")
     assert {k: v for k, v in found.items() if expected.get(k) != v} == {}, "a number returned wrong or invented"
     full = {label for label, values in statement.rows if None not in values}
-    for (label, end, months), value in expected.items():
+    for (label, end, months), _value in expected.items():
         if (label, end, months) not in found:  # only a row that cannot be placed for certain, and it is reported
             assert label not in full and f"row '{label}'" in warnings, (label, end, months, warnings)
     assert all(f.company == statement.company for f in extraction.facts)

@@ -4,7 +4,7 @@ from fusion_cli.read import ReadError, clean_text_line, decode, parse_bytes, rea
 
 
 def test_decoding_cascade():
-    assert decode("Revenues — 10".encode("utf-8")) == "Revenues — 10"
+    assert decode("Revenues — 10".encode()) == "Revenues — 10"
     assert decode(b"\xef\xbb\xbfNet sales") == "Net sales"
     assert decode("Net sales \u2014 5".encode("cp1252")) == "Net sales \u2014 5"
     assert decode("Net sales".encode("utf-16")) == "Net sales"
