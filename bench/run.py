@@ -148,12 +148,12 @@ def cost(rounds: int, rng: random.Random) -> dict:
         return statistics.median(times)
 
     facts = cpu(lambda: [extract(parse_bytes(n, d)) for n, d in docs])
-    analyze = cpu(lambda: run([extract(parse_bytes(n, d)) for n, d in docs]))
+    analyze = cpu(lambda: run([extract(parse_bytes(n, d), keep_tables=False) for n, d in docs]))
     generated = [corpus.release(rng, "tab", 20_000)[0].replace("Acme", f"Firm{i:03d}").encode() for i in range(40)]
 
     def peak(count: int) -> float:
         tracemalloc.start()
-        run([extract(parse_bytes(f"r{i}.txt", d)) for i, d in enumerate(generated[:count])])
+        run([extract(parse_bytes(f"r{i}.txt", d), keep_tables=False) for i, d in enumerate(generated[:count])])
         _size, top = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return top / 1e6

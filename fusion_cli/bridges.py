@@ -7,6 +7,7 @@ within the rounding of the printed terms are called rounding; anything larger is
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -209,11 +210,16 @@ def _foots(bridge: Bridge) -> bool:
 
 def precision(fact: Fact) -> Decimal:
     """The unit of the last printed digit, in the fact's (scaled) units; none for a dash, which is exactly zero."""
-    if not any(ch.isdigit() for ch in fact.as_printed):
+    return _precision(fact.as_printed, fact.scale)
+
+
+@functools.lru_cache(maxsize=16384)
+def _precision(printed: str, scale: str) -> Decimal:
+    if not any(ch.isdigit() for ch in printed):
         return Decimal(0)
-    m = _DECIMALS.search(fact.as_printed)
+    m = _DECIMALS.search(printed)
     digits = len(m.group(1)) if m else 0
-    return Decimal(1).scaleb(-digits) * SCALES.get(fact.scale, 1)
+    return Decimal(1).scaleb(-digits) * SCALES.get(scale, 1)
 
 
 def _tolerance(terms: list[Fact]) -> Decimal:

@@ -7,6 +7,7 @@ other function here and by every module that needs it.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -82,6 +83,7 @@ class FiscalQuarter(NamedTuple):
     year: int  # the fiscal year as the company numbers it
 
 
+@functools.lru_cache(maxsize=8192)
 def fiscal_quarter(end: date, fy_end: int = 12, offset: int = 0) -> FiscalQuarter:
     """Which quarter of which fiscal year ends on `end`, for a year ending in month `fy_end`.
 
@@ -94,6 +96,7 @@ def fiscal_quarter(end: date, fy_end: int = 12, offset: int = 0) -> FiscalQuarte
     return FiscalQuarter(((month - fy_end - 1) % 12) // 3 + 1, fy + offset)
 
 
+@functools.lru_cache(maxsize=8192)  # one string per period label, shared by every value of it
 def fiscal_label(end: date | None, months: int | None, fy_end: int = 12, offset: int = 0) -> str:
     """`Q1 2011`, `6M 2010`, `9M 2009`, `FY 2010`; a balance-sheet date gets its quarter's label.
 

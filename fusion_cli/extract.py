@@ -45,10 +45,10 @@ from .units import (
 )
 
 
-def extract_path(path: Path, max_bytes: int | None = None) -> Extraction:
+def extract_path(path: Path, max_bytes: int | None = None, keep_tables: bool = True) -> Extraction:
     """Read and extract one file; ReadError propagates for the caller to report."""
     doc = load(path, max_bytes) if max_bytes else load(path)
-    return extract(doc)
+    return extract(doc, keep_tables)
 
 
 def extract_bytes(name: str, data: bytes) -> Extraction:
@@ -56,9 +56,10 @@ def extract_bytes(name: str, data: bytes) -> Extraction:
     return extract(parse_bytes(name, data))
 
 
-def extract(doc: Document) -> Extraction:
-    """Find every financial table of a document and turn each printed number into a Fact."""
-    run = Run(doc)
+def extract(doc: Document, keep_tables: bool = True) -> Extraction:
+    """Find every financial table of a document and turn each printed number into a Fact; without keep_tables
+    the tables are let go once their facts are made (an analysis reads facts only)."""
+    run = Run(doc, keep_tables)
     facts = tuple(run.facts())
     return Extraction(doc.name, run.company, facts, tuple(run.tables), tuple(run.findings), run.prose, run.fy_end, run.offset,
                       run.headings)

@@ -46,9 +46,9 @@ def read(inputs: str | Path | Iterable[str | Path], max_bytes: int = DEFAULT_MAX
     for item in expand_inputs(items):
         try:
             if item == "-":
-                out.append(extract(parse_bytes("<stdin>", stdin or b"", max_bytes)))
+                out.append(extract(parse_bytes("<stdin>", stdin or b"", max_bytes), keep_tables=False))
             else:
-                out.append(extract_path(Path(item), max_bytes))
+                out.append(extract_path(Path(item), max_bytes, keep_tables=False))
         except ReadError as exc:
             if on_error is None:
                 raise InputError(f"{item}: {exc}") from None

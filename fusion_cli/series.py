@@ -8,6 +8,7 @@ quarters are derived from year-to-date columns and marked derived.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ def company_key(name: str) -> str:
     return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def label_text(label: str) -> str:
     """A label folded for matching: normalized wording, plurals singular, stop words kept."""
     words = normalize_label(label).replace("-", " ").split()
@@ -135,6 +137,7 @@ def _fiscal_year_end(facts: list[Fact]) -> int | None:
                           if f.period_end and f.period_months in (6, 9, 12))
 
 
+@functools.lru_cache(maxsize=8192)  # one period object per period, shared by every value of it
 def series_period(end: date, months: int, fy_end: int, offset: int = 0) -> SeriesPeriod:
     """The period of the series ending on a date and running some months, labelled with the fiscal year."""
     quarter, year = fiscal_quarter(end, fy_end, offset)  # the quarter the period ends in: FY is 4, 9M is 3, LTM Q2 is 2
