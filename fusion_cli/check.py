@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .bridges import Bridge, precision
+from .display import prose
 from .footing import (
     SUBTOTALS,
     Tolerance,
@@ -109,7 +110,7 @@ def _interest_tie(f: Fact, get, tolerance: Tolerance) -> Check | None:
     status = status_of(diff, expected, rounding, tolerance)
     note = f"equals {how}"
     if status == "mismatch" and other is not None and abs(other.value) == found:
-        note = f"equals '{other.label}' in the income statement, not {how.replace(' in the income statement', '')} ({expected:,})"
+        note = f"equals '{other.label}' in the income statement, not {how.replace(' in the income statement', '')} ({prose(expected)})"
     return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, printed_at(f), span_of(parts), note)
 
 
@@ -129,8 +130,8 @@ def explain(checks: list[Check]) -> list[Check]:
             for tie, gap in tie_gaps:
                 if tie.period == c.period and abs(gap) == abs(c.difference) and line_of(tie.source) < line_of(c.source):
                     c = Check(c.kind, c.status, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
-                              f"{c.note}; it adds back {tie.found:,} for '{tie.subject}', which {tie.note}; "
-                              f"with {tie.expected:,} the bridge foots")
+                              f"{c.note}; it adds back {prose(tie.found)} for '{tie.subject}', which {tie.note}; "
+                              f"with {prose(tie.expected)} the bridge foots")
                     break
         out.append(c)
     return out

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, TypeAlias
 
 from .caveats import crowded, dated, elsewhere, section_of
+from .display import prose
 from .model import Check
 from .periods import parse_date
 from .series import Series, SeriesPeriod
@@ -354,7 +355,7 @@ class _Context:
         if n.kind != "percent" and actual < 0:
             stated = -stated  # "a loss of $1.2 million" states a magnitude
         if n.kind == "amount" and actual != 0 and not Decimal("0.5") <= abs(stated / actual) <= 2:
-            return self._unverifiable(n, f"far from the table's {abs(actual):,}: probably a part of {self.concept.replace('_', ' ')} (a segment or product line)")
+            return self._unverifiable(n, f"far from the table's {prose(abs(actual))}: probably a part of {self.concept.replace('_', ' ')} (a segment or product line)")
         return self._judge(label, period.label, stated, actual, n.step, "")
 
     def _alternatives(self, period: SeriesPeriod, kind: str) -> list[Decimal]:
@@ -465,11 +466,11 @@ class _Context:
         if direction:
             status, note = "mismatch", direction
         elif abs(difference) <= step / 2:
-            status, note = "ok", f"the tables give {actual:,} ({_plain(shown)} at the stated precision)"
+            status, note = "ok", f"the tables give {prose(actual)} ({prose(shown)} at the stated precision)"
         elif abs(difference) <= step:
-            status, note = "rounding", f"the tables give {actual:,}, which is {_plain(shown)} at the stated precision"
+            status, note = "rounding", f"the tables give {prose(actual)}, which is {prose(shown)} at the stated precision"
         else:
-            status, note = "mismatch", f"the tables give {actual:,}"
+            status, note = "mismatch", f"the tables give {prose(actual)}"
         if versus:
             note = f"{versus}: {note}"
         return Check("claim", status, label, period, actual, stated, difference, self.source, "", note)
@@ -497,10 +498,6 @@ def _certain(check: Check, certain: bool) -> Check:
 
 def _rounded_to(value: Decimal, step: Decimal) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-
-
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():,f}" if value != value.to_integral_value() else f"{value:,.0f}"
 
 
 def _short(value: Decimal) -> str:

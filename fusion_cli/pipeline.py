@@ -13,6 +13,7 @@ from typing import NamedTuple
 from .analysis import Analysis
 from .bridges import Bridge, bridge_points, bridges, derived_ebitda
 from .check import Tolerance, audit
+from .display import prose
 from .metrics import changes, margins, statement_points
 from .model import Check, Extraction, Finding, Point
 from .read import DEFAULT_MAX_BYTES, ReadError
@@ -114,7 +115,7 @@ def unfooted(points: list[Point], checks: list[Check]) -> list[Point]:
     for p in points:
         check = bad.get(p.source)
         if check is not None and p.period == check.period:
-            note = f"does not foot: its lines give {check.expected:,} (fusion check)"
+            note = f"does not foot: its lines give {prose(check.expected)} (fusion check)"
             p = p._replace(note=f"{p.note}; {note}" if p.note else note)
         out.append(p)
     return out
@@ -129,6 +130,6 @@ def _bridge_findings(found: list[Bridge]) -> list[Finding]:
             if verdict(step) == "does not foot":
                 f = step.fact
                 out.append(Finding("warning", f"{f.file}:{f.line}",
-                                   f"{bridge.period.label}: {f.label} printed {f.value:,}, its lines sum to "
-                                   f"{step.computed:,} (difference {step.difference:,})"))
+                                   f"{bridge.period.label}: {f.label} printed {prose(f.value)}, its lines sum to "
+                                   f"{prose(step.computed)} (difference {prose(step.difference)})"))
     return out

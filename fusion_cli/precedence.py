@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .amounts import SCALES
+from .display import prose
 from .model import Fact
 from .statements import names_statement
 from .units import is_money, is_per_share
@@ -122,5 +123,5 @@ def describe(t: Twice) -> str:
         return f"'{f.table or 'an untitled table'}' (line {f.line})"
 
     how = "equal at the coarser printed precision" if t.rounding else "different values"
-    return (f"printed twice: {t.other.value:,} in {where(t.other)}, {t.chosen.value:,} in {where(t.chosen)} ({how}); "
+    return (f"printed twice: {prose(t.other.value)} in {where(t.other)}, {prose(t.chosen.value)} in {where(t.chosen)} ({how}); "
             f"the analysis uses the {where(t.chosen).split(' (')[0]} figure, from the table that owns the line")

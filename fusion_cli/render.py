@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .export import number
+from .display import figure
 from .model import Fact
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -17,14 +17,7 @@ def safe(text: str) -> str:
 
 def format_value(fact: Fact) -> str:
     """Thousands separators, negatives in parentheses, percentages and per-share amounts as printed."""
-    v = number(fact.value)
-    if fact.unit == "%":
-        text = f"{abs(v):,.1f}%" if isinstance(v, float) else f"{abs(v):,}%"
-    elif isinstance(v, float):
-        text = f"{abs(v):,.2f}"
-    else:
-        text = f"{abs(v):,}"
-    return f"({text})" if v < 0 else text
+    return figure(fact.value, fact.unit)
 
 
 def facts_table(facts: list[Fact], title: str):
@@ -125,8 +118,4 @@ def checks_tables(title: str, checks: list, problems_only: bool = False) -> list
 
 
 def _amount(value) -> str:
-    if value is None:
-        return ""
-    v = number(value)
-    text = f"{abs(v):,.2f}" if isinstance(v, float) else f"{abs(v):,}"
-    return f"({text})" if v < 0 else text
+    return figure(value)

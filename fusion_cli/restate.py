@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .display import prose
 from .model import Finding
 from .seriesdata import ADDITIVE, Entry, Item, SeriesPeriod
 from .units import is_money, is_per_share
@@ -53,7 +54,7 @@ def split_adjust(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str,
             continue
         adjusted_value = entry.value / factor if is_per_share(unit) else entry.value * factor
         values[(key, period)] = replace(entry, basis="pre-split", note=f"printed before the {_ratio(factor)} stock split; "
-                                                                      f"{adjusted_value:,} split-adjusted")
+                                                                      f"{prose(adjusted_value)} split-adjusted")
         adjusted += 1
     return [Finding("info", ", ".join(sorted(before[factor])), f"a {_ratio(factor)} stock split: per-share values and share "
                                                                f"counts restated by that factor in later releases; {adjusted} "
@@ -70,8 +71,8 @@ def restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registry
     for (key, period), entry in values.items():
         if entry.basis == "restated":
             label = registry.items[key].label
-            was = ", ".join(f"{v:,} ({s})" for v, s in entry.previous)
-            found.append(Finding("info", entry.source, f"{label} {period.label}: restated to {entry.value:,}; earlier {was}"))
+            was = ", ".join(f"{prose(v)} ({s})" for v, s in entry.previous)
+            found.append(Finding("info", entry.source, f"{label} {period.label}: restated to {prose(entry.value)}; earlier {was}"))
     return found
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from .amounts import SCALES
 from .calendar_rules import fiscal_label, fiscal_quarter, voted_year_end
 from .concepts import normalize_label
+from .display import prose
 from .model import Extraction, Fact, Finding
 from .precedence import choose, confirmed, describe
 from .restate import derive_quarters, restatement_findings, split_adjust
@@ -371,7 +372,7 @@ def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[str,
                            if text != label_text(latest.label))  # a join of wordings, in the JSON too
         if earlier:
             previous = tuple((f.value, f"{f.file}:{f.line}") for f in earlier)
-            note = "restated: earlier release printed " + ", ".join(f"{v:,}" for v, _s in previous)
+            note = "restated: earlier release printed " + ", ".join(prose(v) for v, _s in previous)
             values[key] = Entry(best.value, source, "restated", f"{note}; {joined}" if joined else note, previous, best.scale)
         else:
             values[key] = Entry(best.value, source, note=joined, scale=best.scale)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .amounts import SCALES
 from .analysis import Analysis
+from .display import figure
 from .model import Point
 from .series import Series
 from .series import merge_orders as _merge_orders
@@ -52,26 +53,8 @@ class Formatter:
         self.factor = Decimal(SCALES.get(scale, 1))
 
     def value(self, value: Decimal | None, unit: str, signed: bool = False) -> str:
-        if value is None:
-            return "n/m"
-        if unit == "%":
-            text = f"{abs(value):,.1f}%"
-        elif unit == "pp":
-            text = f"{abs(value):,.1f} pp"
-        elif unit == "x":
-            text = f"{abs(value):,.2f}x"
-        elif unit.endswith("/share"):
-            text = f"{abs(value):,.2f}"
-        elif not is_money(unit):  # shares, stores, kWh: counted as printed, never in the money's display scale
-            text = f"{abs(value):,f}".rstrip("0").rstrip(".") if value != value.to_integral_value() else f"{abs(value):,.0f}"
-        else:
-            scaled = abs(value) / self.factor
-            text = f"{scaled:,.1f}" if self.factor >= 1_000_000 and scaled != scaled.to_integral_value() else f"{scaled:,.0f}"
-        if signed and unit in ("%", "pp"):
-            return ("-" if value < 0 else "+") + text
-        if value < 0:
-            return f"({text})"
-        return ("+" + text) if signed and value > 0 else text
+        """The one formatter (display.figure), in this grid's scale; `n/m` where there is no value."""
+        return figure(value, unit, self.factor if is_money(unit) else Decimal(1), signed, missing="n/m")
 
     def cell(self, p: Point) -> Cell:
         mark = "*" if p.basis == "derived" or (p.source == "derived" and p.section not in ("margin", "change", "bridge")) else "†" if p.basis == "restated" else "‡" if p.basis == "pre-split" else ""

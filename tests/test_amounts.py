@@ -86,3 +86,28 @@ def test_an_amount_reads_the_same_from_its_printed_text(text):
     amount = parse_amount(text)
     if amount is not None:
         assert parse_amount(amount.text) == amount
+
+
+def test_one_formatter_for_every_number_a_person_reads():
+    from fusion_cli.display import figure, prose
+
+    assert figure(Decimal("-1234.5"), "USD") == "(1,234.50)"
+    assert figure(Decimal("-1234"), "USD") == "(1,234)"
+    assert figure(Decimal("10200000"), "USD", Decimal(1_000_000)) == "10.2"
+    assert figure(Decimal("10204312"), "USD", Decimal(1_000)) == "10,204"
+    assert figure(Decimal("-1"), "USD", Decimal(1_000)) == "(0.001)"  # a rounding difference, never `(0)`
+    assert figure(Decimal("6.42"), "%") == "6.4%" and figure(Decimal("-1.25"), "pp", signed=True) == "-1.2 pp"
+    assert figure(Decimal("0.37"), "USD/share") == "0.37" and figure(Decimal("1500.0"), "shares") == "1,500"
+    assert figure(Decimal("250"), "USD", signed=True) == "+250" and figure(None, "%", missing="n/m") == "n/m"
+    assert prose(Decimal("13.84492684993644543030182190")) == "13.84" and prose(Decimal("-9127401")) == "-9,127,401"
+    assert prose(Decimal("13600000.00")) == "13,600,000" and prose(Decimal("0.0412345")) == "0.0412"
+
+
+def test_facts_check_and_grid_cells_format_alike():
+    from fusion_cli.model import Fact
+    from fusion_cli.render import format_value
+    from fusion_cli.views import Formatter
+
+    fact = Fact("r.txt", "Acme", "income", "t", "Net loss", "net_income", "2011-03-31", 3, "Q1 2011",
+                Decimal("-1234.5"), "units", "(1,234.5)", 10)
+    assert format_value(fact) == Formatter("units").value(Decimal("-1234.5"), "USD") == "(1,234.50)"
