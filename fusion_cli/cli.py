@@ -1,20 +1,30 @@
 """typer CLI: options -> one library call -> render or export -> exit code. No parsing here."""
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import __version__
-from .emit import OutputError
-
-EXIT_OK, EXIT_NO_DATA, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 70, 130
+from .options import (
+    EXIT_NO_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    AnalyzeFormat,
+    CheckFormat,
+    FactFormat,
+    Inputs,
+    MaxSize,
+    Output,
+    Quiet,
+    Scale,
+    State,
+    View,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -29,39 +39,7 @@ app = typer.Typer(
 )
 
 
-class FactFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class AnalyzeFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    md = "md"
-    xlsx = "xlsx"
-
-
-class View(str, Enum):
-    summary = "summary"
-    statements = "statements"
-    changes = "changes"
-    margins = "margins"
-    bridge = "bridge"
-    all = "all"
-
-
-class Scale(str, Enum):
-    auto = "auto"
-    units = "units"
-    thousands = "thousands"
-    millions = "millions"
-
-
-class _State:
-    debug = False
-    unreadable = False  # an input could not be read: the exit code says so even when the others succeed
+_State = State  # this run's --debug, and whether an input could not be read
 
 
 def _version(value: bool) -> None:
@@ -77,12 +55,6 @@ def _main(
 ) -> None:
     _State.debug = debug
     _State.unreadable = False
-
-
-Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings about tables and rows.")]
-MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read, in MB.", min=1)]
 
 
 def _err(message: str) -> None:
@@ -118,31 +90,11 @@ def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
         out.write(text)
 
 
-def _guard(func):
+def _guard(func) -> None:
     """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug."""
-    try:
-        func()
-    except typer.Exit as exc:
-        if exc.exit_code == EXIT_NO_DATA and _State.unreadable:
-            raise typer.Exit(EXIT_UNREADABLE) from None
-        raise
-    except BrokenPipeError:
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout is gone; swallow the final flush
-        raise typer.Exit(EXIT_OK) from None
-    except OutputError as exc:
-        _err(str(exc))
-        raise typer.Exit(EXIT_OUTPUT) from None
-    except KeyboardInterrupt:
-        _err("interrupted; nothing was written")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Exception as exc:
-        if _State.debug:
-            raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-        raise typer.Exit(EXIT_INTERNAL) from None
-    if _State.unreadable:
-        raise typer.Exit(EXIT_UNREADABLE)
+    from .options import guarded
+
+    guarded(func, _State)
 
 
 @app.command()
@@ -169,13 +121,7 @@ def facts(
 
     def body() -> None:
         from .batch import extract_many
-        from .emit import (
-            output_stream,
-            print_facts,
-            progress,
-            stdin_result,
-            write_facts,
-        )
+        from .emit import NothingFound, stdin_result, write_stream
 
         chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
         items = sorted(_expanded(inputs), key=lambda item: (item != "-", item))
@@ -184,22 +130,12 @@ def facts(
         stream = extract_many([i for i in items if i != "-"], chosen.value, limit, quiet, jobs or os.cpu_count() or 1)
         if "-" in items:
             stream = itertools.chain([stdin_result(limit, quiet)], stream)
-        found = 0
-        with progress(len(items)) as advance, output_stream(output) as out:
-            for result in stream:
-                _State.unreadable |= result.unreadable
-                if chosen is FactFormat.table:  # a table is drawn whole
-                    facts = list(result.facts)
-                    if facts:
-                        print_facts(result, facts)
-                    found += len(facts)
-                else:
-                    found += write_facts(out, result, chosen.value, first=not found)
-                advance(result.messages)  # a streamed file's messages are complete once its facts are out
-            if not found:
-                raise typer.Exit(EXIT_NO_DATA)
-            if chosen is FactFormat.json:
-                out.write("\n]\n")
+        try:
+            _found, unreadable = write_stream(stream, chosen.value, len(items), output)
+        except NothingFound as exc:
+            _State.unreadable |= bool(exc.args[0])
+            raise typer.Exit(EXIT_NO_DATA) from None
+        _State.unreadable |= unreadable
 
     _guard(body)
 
@@ -249,7 +185,7 @@ def analyze(
                 _err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}")
         if not result.points:
             raise typer.Exit(EXIT_NO_DATA)
-        _show_analysis(result, format or _format_for(output), view, wide, scale.value, sources, output, inputs)
+        _show_analysis(result, format or AnalyzeFormat.for_output(output, sys.stdout.isatty()), view, wide, scale.value, sources, output, inputs)
 
     _guard(body)
 
@@ -283,19 +219,6 @@ def _show_analysis(result, chosen: AnalyzeFormat, view: Optional[View], wide: bo
         _emit(analysis_text(result, chosen.value, shown, wide, scale, sources), output, inputs)
 
 
-def _format_for(output: Optional[Path]) -> AnalyzeFormat:
-    if output is not None:
-        suffix = output.suffix.lower().lstrip(".")
-        return AnalyzeFormat(suffix) if suffix in ("csv", "json", "md", "xlsx") else AnalyzeFormat.csv
-    return AnalyzeFormat.table if sys.stdout.isatty() else AnalyzeFormat.csv
-
-
-class CheckFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 @app.command()
 def check(
     inputs: Inputs,
@@ -322,6 +245,7 @@ def check(
         from decimal import Decimal
 
         from .check import Tolerance, summary
+        from .emit import print_checks
         from .pipeline import run
 
         limits = Tolerance(Decimal(str(tolerance)), Decimal(str(rel_tolerance)) / 100)
@@ -331,22 +255,14 @@ def check(
             raise typer.Exit(EXIT_NO_DATA)
         chosen = format or (CheckFormat.table if sys.stdout.isatty() and output is None else CheckFormat.json)
         if chosen is CheckFormat.table:
-            from rich.console import Console
-
-            from .render import checks_tables, safe
-
-            console = Console()
-            for file, company, checks in results:
-                for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems):
-                    console.print(table)
-                console.print(safe(f"{file}: {summary(checks)}"), highlight=False, markup=False)
+            print_checks(results, problems)
         else:
             from .export import checks_csv, checks_json
 
             shown = [(f, [c for c in checks if not (problems and c.status == "ok")]) for f, _c, checks in results]
             _emit(checks_json(shown) if chosen is CheckFormat.json else checks_csv(shown), output, inputs)
-            for file, _company, checks in results:
-                _err(f"{file}: {summary(checks)}") if not quiet else None
+            for file, _company, checks in [] if quiet else results:
+                _err(f"{file}: {summary(checks)}")
         if any(c.status == "mismatch" for _f, _c, checks in results for c in checks):
             raise typer.Exit(EXIT_NO_DATA)
 

@@ -13,6 +13,10 @@ class OutputError(Exception):
     """The output could not be written; nothing was."""
 
 
+class NothingFound(Exception):
+    """No input had a figure to write: the output is left as it was."""
+
+
 def err(message: str) -> None:
     """One line on stderr, prefixed `fusion:`, with control characters made visible."""
     from .render import safe
@@ -179,3 +183,40 @@ def analysis_text(result, fmt: str, view: str, wide: bool, scale: str, sources: 
     from .export import points_csv, points_json
 
     return points_csv(points) if fmt == "csv" else points_json(points)
+
+
+def write_stream(stream, fmt: str, total: int, output: Path | None) -> tuple[int, bool]:
+    """Each file's facts as it comes (a table drawn whole, JSON and CSV record by record), with progress on stderr;
+    returns how many facts were written and whether an input could not be read; NothingFound when none was.
+    Nothing is half-written."""
+    found, unreadable = 0, False
+    with progress(total) as advance, output_stream(output) as out:
+        for result in stream:
+            unreadable |= result.unreadable
+            if fmt == "table":
+                facts = list(result.facts)
+                if facts:
+                    print_facts(result, facts)
+                found += len(facts)
+            else:
+                found += write_facts(out, result, fmt, first=not found)
+            advance(result.messages)  # a streamed file's messages are complete once its facts are out
+        if not found:
+            raise NothingFound(unreadable)  # inside the output's context: nothing is written
+        if fmt == "json":
+            out.write("\n]\n")
+    return found, unreadable
+
+
+def print_checks(results: list, problems: bool) -> None:
+    """Each release's checks as rich tables, then its summary line."""
+    from rich.console import Console
+
+    from .check import summary
+    from .render import checks_tables, safe
+
+    console = Console()
+    for file, company, checks in results:
+        for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems):
+            console.print(table)
+        console.print(safe(f"{file}: {summary(checks)}"), highlight=False, markup=False)

@@ -1,0 +1,97 @@
+"""The CLI's vocabulary: exit codes, the choices of its options, the options every command shares, and how a
+command's failure becomes one line and an exit code (`guarded`)."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+EXIT_OK, EXIT_NO_DATA, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 70, 130
+
+class FactFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class AnalyzeFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+    xlsx = "xlsx"
+
+    @classmethod
+    def for_output(cls, output: Path | None, terminal: bool) -> AnalyzeFormat:
+        """The format an output file's suffix names (csv when it names none); a table on a terminal, else csv."""
+        if output is not None:
+            suffix = output.suffix.lower().lstrip(".")
+            return cls(suffix) if suffix in ("csv", "json", "md", "xlsx") else cls.csv
+        return cls.table if terminal else cls.csv
+
+
+class View(str, Enum):
+    summary = "summary"
+    statements = "statements"
+    changes = "changes"
+    margins = "margins"
+    bridge = "bridge"
+    all = "all"
+
+
+class Scale(str, Enum):
+    auto = "auto"
+    units = "units"
+    thousands = "thousands"
+    millions = "millions"
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings about tables and rows.")]
+MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read, in MB.", min=1)]
+
+
+class State:
+    debug = False
+    unreadable = False  # an input could not be read: the exit code says so even when the others succeed
+
+
+def guarded(func, state) -> None:
+    """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug."""
+    from .emit import OutputError, err
+
+    try:
+        func()
+    except typer.Exit as exc:
+        if exc.exit_code == EXIT_NO_DATA and state.unreadable:
+            raise typer.Exit(EXIT_UNREADABLE) from None
+        raise
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout is gone; swallow the final flush
+        raise typer.Exit(EXIT_OK) from None
+    except OutputError as exc:
+        err(str(exc))
+        raise typer.Exit(EXIT_OUTPUT) from None
+    except KeyboardInterrupt:
+        err("interrupted; nothing was written")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception as exc:
+        if state.debug:
+            raise
+        err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        raise typer.Exit(EXIT_INTERNAL) from None
+    if state.unreadable:
+        raise typer.Exit(EXIT_UNREADABLE)
