@@ -249,12 +249,12 @@ def derived_ebitda(series: Series) -> tuple[list[Point], dict[SeriesPeriod, tupl
         if operating is None or dna is None:
             continue
         total = operating[0] + dna[0]
-        key = "derived ebitda"
+        key = "derived ebitda"  # the bridge's name in each row's (bridge, step) key
         points += [
-            point(series, "bridge", "Operating income", "operating_income", period, "start", operating[0], series.currency, operating[1], key=f"{key}#start"),
-            point(series, "bridge", "Depreciation and amortization", "depreciation_amortization", period, "adjustment", dna[0], series.currency, dna[1], key=f"{key}#dna"),
+            point(series, "bridge", "Operating income", "operating_income", period, "start", operating[0], series.currency, operating[1], key=(key, "start")),
+            point(series, "bridge", "Depreciation and amortization", "depreciation_amortization", period, "adjustment", dna[0], series.currency, dna[1], key=(key, "dna")),
             point(series, "bridge", "EBITDA", "ebitda", period, "computed", total, series.currency, "derived",
-                  "derived: operating income + depreciation and amortization", key=f"{key}#ebitda"),
+                  "derived: operating income + depreciation and amortization", key=(key, "ebitda")),
         ]
         values[period] = (total, "derived")
     return points, values
@@ -268,7 +268,7 @@ def bridge_points(series: Series, bridge: Bridge) -> list[Point]:
     for step in bridge.steps:
         f = step.fact
         source = f"{f.file}:{f.line}"
-        key = f"{bridge.signature}#{f.concept or label_text(f.label)}"
+        key = (bridge.signature, f.concept or label_text(f.label))
         if step.kind in ("start", "adjustment"):
             points.append(point(series, "bridge", f.label, f.concept, bridge.period, step.kind, f.value, bridge.unit, source,
                                 bridge.note if step.kind == "start" else "", key=key))

@@ -18,7 +18,7 @@ from typing import Literal, TypeAlias
 
 from .caveats import crowded, dated, elsewhere, section_of
 from .display import prose
-from .model import Check
+from .model import Check, ItemKey
 from .periods import parse_date
 from .series import Series, SeriesPeriod
 
@@ -362,11 +362,11 @@ class _Context:
         """The other readings a release gives the same words: basic per share beside diluted, a net margin on net income
         attributable to the company beside net income (before non-controlling interests)."""
         if kind == "per_share":
-            entry = self.series.get(f"income|{self.series.currency}/share|c:eps_basic", period)
+            entry = self.series.get(ItemKey.of_concept("income", f"{self.series.currency}/share", "eps_basic"), period)
             return [entry.value] if entry is not None else []
         if self.concept == "net_margin":
-            common = self.series.get(f"income|{self.series.currency}|c:net_income_to_common", period)
-            revenue = self.series.get(f"income|{self.series.currency}|c:revenue", period)
+            common = self.series.get(ItemKey.of_concept("income", self.series.currency, "net_income_to_common"), period)
+            revenue = self.series.get(ItemKey.of_concept("income", self.series.currency, "revenue"), period)
             if common is not None and revenue is not None and revenue.value:
                 return [common.value / revenue.value * 100]
         return []
@@ -377,13 +377,13 @@ class _Context:
             return self.margins.get((concept, period.label))
         if kind == "per_share":
             for concept in ("eps_diluted", "eps_basic"):
-                entry = self.series.get(f"income|{self.series.currency}/share|c:{concept}", period)
+                entry = self.series.get(ItemKey.of_concept("income", f"{self.series.currency}/share", concept), period)
                 if entry is not None:
                     return entry.value
             return None
         section = "balance" if self.kind == "balance" else "income"
         for sec in (section, "reconciliation"):
-            entry = self.series.get(f"{sec}|{self.series.currency}|c:{self.concept}", period)
+            entry = self.series.get(ItemKey.of_concept(sec, self.series.currency, self.concept), period)
             if entry is not None:
                 return entry.value
         return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import Point
+from .model import ItemKey, Point
 from .series import Entry, Item, Series, SeriesPeriod
 
 HUNDRED = Decimal(100)
@@ -17,7 +17,7 @@ def rounded(value: Decimal) -> Decimal:
 
 
 def point(series: Series, section: str, item: str, concept: str | None, period: SeriesPeriod, basis: str,
-          value: Decimal | None, unit: str, source: str, note: str = "", key: str = "") -> Point:
+          value: Decimal | None, unit: str, source: str, note: str = "", key: ItemKey | tuple[str, str] | None = None) -> Point:
     """A Point for a period of a company's series."""
     return Point(series.company, section, item, concept, period.label, period.end.isoformat(), period.months,
                  basis, value, unit, source, note, key=key)
@@ -57,8 +57,8 @@ def prior(series: Series, period: SeriesPeriod, basis: str) -> SeriesPeriod | No
 
 def change_items(series: Series) -> list[Item]:
     """Items whose changes are reported: statements, and reconciliation lines the statements do not already carry."""
-    statement_keys = {i.key.split("|", 1)[1] for i in series.items if i.section != "reconciliation"}
-    return [i for i in series.items if i.section != "reconciliation" or i.key.split("|", 1)[1] not in statement_keys]
+    statement_keys = {i.key._replace(section="") for i in series.items if i.section != "reconciliation"}
+    return [i for i in series.items if i.section != "reconciliation" or i.key._replace(section="") not in statement_keys]
 
 
 def display_name(series: Series, item: Item) -> str:
@@ -131,7 +131,7 @@ def direction(old: Decimal, new: Decimal) -> str:
 def lookup(series: Series, concept: str, period: SeriesPeriod, sections: tuple[str, ...] = ("income", "reconciliation")) -> tuple[Decimal, str] | None:
     """A concept's value in the company's currency in a period: (value, source), from the first section that has it."""
     for section in sections:
-        entry = series.get(f"{section}|{series.currency}|c:{concept}", period)
+        entry = series.get(ItemKey.of_concept(section, series.currency, concept), period)
         if entry is not None:
             return entry.value, entry.source
     return None
@@ -206,7 +206,7 @@ def _overhead(series: Series, period: SeriesPeriod) -> list[tuple[str, str, Deci
 
 def _balance_ratios(series: Series, period: SeriesPeriod):
     def get(concept: str) -> Decimal | None:
-        entry = series.get(f"balance|{series.currency}|c:{concept}", period)
+        entry = series.get(ItemKey.of_concept("balance", series.currency, concept), period)
         return entry.value if entry else None
 
     out = []

@@ -106,6 +106,29 @@ class Fact(NamedTuple):
     member: str = ""  # the column's member besides its period (XBRL's dimension value): `GAAP`, `Adj.`, `Domestic`; empty for ordinary columns
 
 
+class ItemKey(NamedTuple):
+    """A line item's identity in a company's series: its statement, its unit, and its concept (`c:revenue`) or,
+    without one, its folded wording (`l:escrow payable`); a row printed again under another heading is a variant
+    (`@heading`, `#3`). Printed as `income|USD|c:revenue`, never parsed back."""
+
+    section: str
+    unit: str
+    name: str
+    variant: str = ""
+
+    @classmethod
+    def of_concept(cls, section: str, unit: str, concept: str) -> ItemKey:
+        return cls(section, unit, f"c:{concept}")
+
+    @property
+    def wording(self) -> str | None:
+        """The folded wording of an item keyed by its words, else None."""
+        return self.name[2:] if self.name.startswith("l:") else None
+
+    def __str__(self) -> str:
+        return f"{self.section}|{self.unit}|{self.name}{self.variant}"
+
+
 class Point(NamedTuple):
     """One row of an analysis: a statement value, a change, a margin or a bridge step."""
 
@@ -122,7 +145,7 @@ class Point(NamedTuple):
     source: str  # file:line of a printed value, or "derived"
     note: str = ""  # n/m, narrowed, widened, rounding, does not foot, how a value was derived
     previous: tuple[tuple[Decimal, str], ...] = ()  # earlier values (value, source) of a restated line
-    key: str = ""  # the line item's identity within the company (not exported)
+    key: ItemKey | tuple[str, str] | None = None  # the line item, or (bridge, step) of a bridge's row (not exported)
 
 
 class Check(NamedTuple):

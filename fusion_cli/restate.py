@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .display import prose
-from .model import Finding
+from .model import Finding, ItemKey
 from .seriesdata import ADDITIVE, Entry, Item, SeriesPeriod
 from .units import is_money, is_per_share
 
@@ -29,7 +29,7 @@ def _split_factor(ratio: Decimal) -> Decimal | None:
     return None
 
 
-def split_adjust(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str, Item]) -> list[Finding]:
+def split_adjust(values: dict[tuple[ItemKey, SeriesPeriod], Entry], items: dict[ItemKey, Item]) -> list[Finding]:
     """A stock split: per-share values and share counts restated by one round factor in at least two places. The values
     only pre-split releases printed keep their printed value and are marked `pre-split`, so that a change is computed
     on one basis (the later period's own pre-split print) or not at all."""
@@ -66,7 +66,7 @@ def _ratio(factor: Decimal) -> str:
     return f"{factor:f}-for-1" if factor >= 1 else f"1-for-{1 / factor:f}"
 
 
-def restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registry: Registry) -> list[Finding]:
+def restatement_findings(values: dict[tuple[ItemKey, SeriesPeriod], Entry], registry: Registry) -> list[Finding]:
     found = []
     for (key, period), entry in values.items():
         if entry.basis == "restated":
@@ -76,9 +76,9 @@ def restatement_findings(values: dict[tuple[str, SeriesPeriod], Entry], registry
     return found
 
 
-def derive_quarters(values: dict[tuple[str, SeriesPeriod], Entry], items: dict[str, Item]) -> dict[tuple[str, SeriesPeriod], Entry]:
+def derive_quarters(values: dict[tuple[ItemKey, SeriesPeriod], Entry], items: dict[ItemKey, Item]) -> dict[tuple[ItemKey, SeriesPeriod], Entry]:
     """Quarters no release printed: year-to-date minus the year-to-date before it, or the year minus its earlier quarters."""
-    spans: dict[str, dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]]] = defaultdict(dict)
+    spans: dict[ItemKey, dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]]] = defaultdict(dict)
     for (key, period), entry in values.items():
         item = items[key]
         if item.section in ADDITIVE and is_money(item.unit) and period.months:

@@ -20,7 +20,7 @@ from .amounts import SCALES
 from .calendar_rules import fiscal_label, fiscal_quarter, voted_year_end
 from .concepts import normalize_label
 from .display import prose
-from .model import Extraction, Fact, Finding
+from .model import Extraction, Fact, Finding, ItemKey
 from .precedence import choose, confirmed, describe
 from .restate import derive_quarters, restatement_findings, split_adjust
 from .seriesdata import STATEMENTS, Entry, Item, Series, SeriesPeriod
@@ -37,7 +37,7 @@ class _Row:
 
     fact: Fact
     period: SeriesPeriod
-    key: str = ""  # the item it joins, once placed; "" for none
+    key: ItemKey | None = None  # the item it joins, once placed
     order: int = 0
 
 
@@ -177,17 +177,17 @@ class Registry:
 
     def __init__(self, mapping: dict[str, str]) -> None:
         self.mapping = {label_text(k): v for k, v in mapping.items()}
-        self.items: dict[str, Item] = {}
-        self.orders: dict[str, list[list[str]]] = defaultdict(list)
-        self.seen_in: dict[str, set[str]] = defaultdict(set)  # item key -> files
-        self.samples: dict[str, dict[SeriesPeriod, Decimal]] = defaultdict(dict)
+        self.items: dict[ItemKey, Item] = {}
+        self.orders: dict[str, list[list[ItemKey]]] = defaultdict(list)
+        self.seen_in: dict[ItemKey, set[str]] = defaultdict(set)  # item key -> files
+        self.samples: dict[ItemKey, dict[SeriesPeriod, Decimal]] = defaultdict(dict)
 
     def add_release(self, file: str, rows: list[_Row]) -> list[Finding]:
         findings: list[Finding] = []
-        local: dict[str, dict[SeriesPeriod, Decimal]] = {}
-        aliases: dict[str, str] = {}
-        order: dict[str, list[str]] = defaultdict(list)
-        self.mine: dict[str, dict[SeriesPeriod, Decimal]] = defaultdict(dict)  # this release's values by wording
+        local: dict[ItemKey, dict[SeriesPeriod, Decimal]] = {}
+        aliases: dict[ItemKey, ItemKey] = {}
+        order: dict[str, list[ItemKey]] = defaultdict(list)
+        self.mine: dict[ItemKey, dict[SeriesPeriod, Decimal]] = defaultdict(dict)  # this release's values by wording
         for row in rows:
             self.mine[self._base_key(row.fact)].setdefault(row.period, row.fact.value)
         for row in sorted(rows, key=lambda r: r.order):
@@ -224,7 +224,7 @@ class Registry:
             return target if _is_concept(target) else None
         return fact.concept
 
-    def _base_key(self, fact: Fact) -> str:
+    def _base_key(self, fact: Fact) -> ItemKey:
         text = label_text(fact.label)
         target = self.mapping.get(text)
         if target is not None:
@@ -233,13 +233,14 @@ class Registry:
             name = f"c:{fact.concept}"
         else:
             name = f"l:{text}"
-        return f"{fact.statement}|{fact.unit}|{name}"
+        return ItemKey(fact.statement, fact.unit, name)
 
-    def _place(self, key: str, row: _Row, local: dict[str, dict[SeriesPeriod, Decimal]]) -> str | None:
+    def _place(self, key: ItemKey, row: _Row, local: dict[ItemKey, dict[SeriesPeriod, Decimal]]) -> ItemKey | None:
         """The key of a row within its release: a repeated row joins its first; a different one gets its heading."""
         fact = row.fact
         for n in range(1, 10):
-            candidate = key if n == 1 else f"{key}@{label_text(fact.group or fact.table) or n}" if n == 2 else f"{key}#{n}"
+            variant = "" if n == 1 else f"@{label_text(fact.group or fact.table) or n}" if n == 2 else f"#{n}"
+            candidate = key._replace(variant=variant)
             seen = local.get(candidate)
             if seen is None or seen.get(row.period, fact.value) == fact.value:
                 if seen is not None and row.period in seen:
@@ -247,16 +248,16 @@ class Registry:
                 return candidate
         return None
 
-    def _match(self, base: str, fact: Fact, file: str, findings: list[Finding]) -> str:
+    def _match(self, base: ItemKey, fact: Fact, file: str, findings: list[Finding]) -> ItemKey:
         """An unmapped wording joins an earlier release's item only when it differs by spelling alone."""
-        if base in self.items or "|l:" not in base:
+        text = base.wording
+        if base in self.items or text is None:
             return base
-        prefix, text = base.split("|l:", 1)
         best, best_score = None, 0.0
         for key in self.items:
-            if not key.startswith(prefix + "|l:") or file in self.seen_in[key] or "@" in key or "#" in key:
+            other = key.wording
+            if other is None or key[:2] != base[:2] or file in self.seen_in[key] or key.variant:
                 continue
-            other = key.split("|l:", 1)[1]
             score = _spelling_match(text, other)
             if score > best_score:
                 best, best_score = key, score
@@ -265,15 +266,14 @@ class Registry:
         findings.append(Finding("info", f"{file}:{fact.line}", f"'{fact.label}' read as the same line as '{self.items[best].label}' (spelling differs)"))
         return best
 
-    def _match_values(self, base: str, fact: Fact, file: str, findings: list[Finding]) -> str:
+    def _match_values(self, base: ItemKey, fact: Fact, file: str, findings: list[Finding]) -> ItemKey:
         """A reworded line joins a later release's line when both print the same amounts for the periods both print
         (at least one of them not zero), and no other line of that release does: overlapping values are the strongest
         evidence there is. A wording the later release also prints is never joined."""
-        prefix = base.split("|l:", 1)[0] + "|"
         mine = {p: v for p, v in self.mine.get(base, {}).items()}
         found = []
         for key, samples in self.samples.items():
-            if not key.startswith(prefix) or file in self.seen_in[key] or "@" in key or "#" in key or key in self.mine:
+            if key[:2] != base[:2] or file in self.seen_in[key] or key.variant or key in self.mine:
                 continue
             shared = [p for p in mine if p in samples]
             if shared and all(mine[p] == samples[p] for p in shared) and any(mine[p] for p in shared):
@@ -287,7 +287,7 @@ class Registry:
         return key
 
     def ordered(self) -> list[Item]:
-        keys: list[str] = []
+        keys: list[ItemKey] = []
         for section in STATEMENTS:
             keys.extend(merge_orders(self.orders.get(section, [])))
         return [self.items[k] for k in keys]
@@ -349,10 +349,10 @@ def merge_orders(orders: list[list]) -> list:
     return result
 
 
-def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[str, SeriesPeriod], Entry]:
+def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[ItemKey, SeriesPeriod], Entry]:
     """One entry per (item, period): the latest release wins; earlier different values are kept as restated."""
-    candidates: dict[tuple[str, SeriesPeriod], list[Fact]] = defaultdict(list)
-    printed: dict[tuple, dict[Decimal, str]] = defaultdict(dict)  # (file, statement, unit, period) -> {value: key}
+    candidates: dict[tuple[ItemKey, SeriesPeriod], list[Fact]] = defaultdict(list)
+    printed: dict[tuple, dict[Decimal, ItemKey]] = defaultdict(dict)  # (file, statement, unit, period) -> {value: key}
     for _ext, rows in per_release:  # oldest first
         for row in rows:
             if row.key:

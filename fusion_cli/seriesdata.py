@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from .model import ItemKey
+
 STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
 
 
@@ -27,7 +29,7 @@ class SeriesPeriod:
 class Item:
     """A line item of the series: its identity, the company's wording and its unit."""
 
-    key: str
+    key: ItemKey
     section: str
     label: str
     concept: str | None
@@ -54,16 +56,16 @@ class Series:
     files: tuple[str, ...]  # releases, oldest first
     items: tuple[Item, ...]  # in the company's order, section by section
     periods: tuple[SeriesPeriod, ...]  # oldest first
-    values: dict[tuple[str, SeriesPeriod], Entry]
+    values: dict[tuple[ItemKey, SeriesPeriod], Entry]
     fy_end: int
     scale: str  # the scale most of its numbers were printed in
     currency: str = "USD"  # the currency most of its money is in
     offset: int = 0  # how the company numbers fiscal years (see periods.fiscal_quarter)
 
-    def get(self, key: str, period: SeriesPeriod) -> Entry | None:
+    def get(self, key: ItemKey, period: SeriesPeriod) -> Entry | None:
         """The entry of an item in a period, if any."""
         return self.values.get((key, period))
 
-    def item(self, key: str) -> Item | None:
+    def item(self, key: ItemKey) -> Item | None:
         """The item with this key, if any."""
         return next((i for i in self.items if i.key == key), None)

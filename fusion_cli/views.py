@@ -12,7 +12,7 @@ from decimal import Decimal
 from .amounts import SCALES
 from .analysis import Analysis
 from .display import figure
-from .model import Point
+from .model import ItemKey, Point
 from .series import Series
 from .series import merge_orders as _merge_orders
 from .units import is_money
@@ -217,8 +217,8 @@ def _statements(series: Series, points: list[Point], fmt: Formatter) -> list[Gri
         if not rows:
             continue
         cols = _columns(series, rows, balance=section == "balance")
-        by_item: dict[str, dict[str, Point]] = defaultdict(dict)
-        order: list[tuple[str, str]] = []
+        by_item: dict[object, dict[str, Point]] = defaultdict(dict)
+        order: list[tuple[object, str]] = []
         for p in rows:
             if p.key not in by_item:
                 order.append((p.key, p.item))
@@ -234,15 +234,15 @@ def _statements(series: Series, points: list[Point], fmt: Formatter) -> list[Gri
 def _changes(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
     grids = []
     changes = [p for p in points if p.section == "change"]
-    sections = {p.key: p.key.split("|", 1)[0] for p in changes}
+    sections: dict[object, str] = {p.key: p.key.section for p in changes if isinstance(p.key, ItemKey)}
     for section in ("income", "balance", "cashflow", "reconciliation"):
         for basis, name in (("yoy", "year over year"), ("qoq", "quarter over quarter")):
-            rows = [p for p in changes if sections[p.key] == section and p.basis == basis]
+            rows = [p for p in changes if sections.get(p.key) == section and p.basis == basis]
             if not rows:
                 continue
             cols = _columns(series, rows, balance=section == "balance")
-            pairs: dict[str, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
-            labels: dict[str, str] = {}
+            pairs: dict[object, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
+            labels: dict[object, str] = {}
             for p in rows:
                 pairs[p.key][p.period].append(p)
                 labels.setdefault(p.key, p.item)
@@ -295,14 +295,14 @@ def _bridges(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
     groups: dict[str, list[Point]] = defaultdict(list)
     for p in points:
         if p.section == "bridge":
-            groups[p.key.split("#", 1)[0]].append(p)
+            groups[p.key[0] if isinstance(p.key, tuple) and not isinstance(p.key, ItemKey) else ""].append(p)  # (bridge, step)
     for signature, rows in groups.items():
         cols = _columns(series, rows, balance=False)
-        cells: dict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
-        labels: dict[tuple[str, str], str] = {}
-        orders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        cells: dict[tuple[object, str], dict[str, Point]] = defaultdict(dict)
+        labels: dict[tuple[object, str], str] = {}
+        orders: dict[str, list[tuple[object, str]]] = defaultdict(list)
         for p in rows:
-            row_key = (p.key, p.basis)
+            row_key: tuple[object, str] = (p.key, p.basis)
             cells[row_key][p.period] = p
             labels[row_key] = p.item if p.basis in ("start", "adjustment", "subtotal") else f"  {p.basis}"  # latest wording
             orders[p.period].append(row_key)
@@ -310,11 +310,11 @@ def _bridges(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
         labels = {k: labels[k] for k in ordered}
         name = next((p.item for p in reversed(rows) if p.basis in ("subtotal", "computed")), signature)
         grid = Grid(_title(series, f"bridge to {name}", fmt), ["", *[h for _l, h in cols]])
-        for row_key, label in labels.items():
-            basis = row_key[1]
+        for key_basis, label in labels.items():
+            basis = key_basis[1]
             line = []
             for period, _h in cols:
-                point = cells[row_key].get(period)
+                point = cells[key_basis].get(period)
                 if point is None:
                     line.append(Cell(""))
                 elif basis == "difference":

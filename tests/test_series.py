@@ -5,7 +5,10 @@ from decimal import Decimal as D
 from releases import QUARTER_AND_YTD, QUARTER_ONLY, YEAR_ONLY, release
 
 from fusion_cli.extract import extract_bytes
+from fusion_cli.model import ItemKey
 from fusion_cli.series import build_series, company_key, label_text, merge_orders
+
+REVENUE = ItemKey.of_concept("income", "USD", "revenue")
 
 
 def series_of(*texts, mapping=None, company=None):
@@ -41,18 +44,18 @@ def test_label_text_folds_plural_case_and_ampersand():
 
 def test_fourth_quarter_is_derived_from_year_minus_nine_months():
     [series], _ = series_of(ACME_9M, ACME_FY)
-    revenue = values(series, "income|USD|c:revenue")
+    revenue = values(series, REVENUE)
     assert revenue == {"Q3 2009": 1000, "9M 2009": 2900, "Q4 2009": 1100, "FY 2009": 4000,
                        "Q3 2010": 1300, "9M 2010": 3600, "Q4 2010": 1500, "FY 2010": 5100}
     q4 = next(p for p in series.periods if p.label == "Q4 2010")
-    entry = series.values[("income|USD|c:revenue", q4)]
+    entry = series.values[(REVENUE, q4)]
     assert (entry.basis, entry.source, entry.note) == ("derived", "derived", "FY 2010 - 9M 2010")
     assert str(q4.end) == "2010-12-31" and q4.months == 3
 
 
 def test_company_wording_latest_release_first():
     [series], _ = series_of(ACME_9M, ACME_FY)
-    assert series.item("income|USD|c:revenue").label == "Net revenues"
+    assert series.item(REVENUE).label == "Net revenues"
     assert series.company == "Acme Widgets, Inc."
 
 
@@ -61,7 +64,7 @@ def test_restated_value_keeps_the_later_release_and_remembers_the_earlier():
     later = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,200", "$ 1,010")], 2011)
     [series], findings = series_of(later, earlier)  # argument order does not matter
     q1_2010 = next(p for p in series.periods if p.label == "Q1 2010")
-    entry = series.values[("income|USD|c:revenue", q1_2010)]
+    entry = series.values[(REVENUE, q1_2010)]
     assert entry.value == 1010 and entry.basis == "restated" and entry.source == "r0.txt:10"
     assert entry.previous == ((Decimal(1000), "r1.txt:10"),)
     assert any("restated" in f.message for f in findings)
@@ -72,7 +75,7 @@ def test_same_value_in_two_releases_is_one_value_not_restated():
     later = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,200", "$ 1,000")], 2011)
     [series], _ = series_of(earlier, later)
     q1_2010 = next(p for p in series.periods if p.label == "Q1 2010")
-    entry = series.values[("income|USD|c:revenue", q1_2010)]
+    entry = series.values[(REVENUE, q1_2010)]
     assert (entry.value, entry.basis, entry.source) == (1000, "", "r1.txt:10")
 
 
@@ -80,7 +83,7 @@ def test_two_companies_never_share_lines():
     other = release("Bolt Industries Corp.", QUARTER_ONLY, [("Revenues", "$ 7,000", "$ 6,000")], 2010)
     all_series, _ = series_of(ACME_9M, other)
     assert [s.company for s in all_series] == ["Acme Widgets, Inc.", "Bolt Industries Corp."]
-    assert values(all_series[1], "income|USD|c:revenue") == {"Q1 2009": 6000, "Q1 2010": 7000}
+    assert values(all_series[1], REVENUE) == {"Q1 2009": 6000, "Q1 2010": 7000}
 
 
 def test_related_and_non_related_lines_stay_apart():
@@ -127,7 +130,7 @@ def test_a_reworded_line_with_the_same_amounts_is_joined_and_reported():
 def test_user_map_to_a_concept_wins_over_the_vocabulary():
     q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Net turnover from operations", "$ 1,000", "$ 900")], 2010)
     [series], _ = series_of(q1, mapping={"Net turnover from operations": "revenue"})
-    assert values(series, "income|USD|c:revenue") == {"Q1 2009": 900, "Q1 2010": 1000}
+    assert values(series, REVENUE) == {"Q1 2009": 900, "Q1 2010": 1000}
 
 
 def test_periods_without_a_length_are_left_out_and_reported():
@@ -248,3 +251,11 @@ def test_a_long_summary_shows_the_latest_periods_and_says_so():
     assert "the latest 8 of 12 periods" in short.caption
     sparse = Grid("t", ["", "Q1", "Q2", "Q3"], [("Revenue", [Cell("1"), Cell(""), Cell("3")], "")])
     assert _without_empty_columns(sparse).columns == ["", "Q1", "Q3"]
+
+
+def test_item_keys_are_typed_and_print_as_before():
+    [series], _ = series_of(ACME_9M, ACME_FY)
+    key = series.item(REVENUE).key
+    assert key == ItemKey("income", "USD", "c:revenue") and str(key) == "income|USD|c:revenue" and key.wording is None
+    worded = [i.key for i in series.items if i.key.wording]
+    assert worded and all(str(k).startswith(f"{k.section}|{k.unit}|l:") for k in worded)
