@@ -257,5 +257,8 @@ def test_item_keys_are_typed_and_print_as_before():
     [series], _ = series_of(ACME_9M, ACME_FY)
     key = series.item(REVENUE).key
     assert key == ItemKey("income", "USD", "c:revenue") and str(key) == "income|USD|c:revenue" and key.wording is None
-    worded = [i.key for i in series.items if i.key.wording]
-    assert worded and all(str(k).startswith(f"{k.section}|{k.unit}|l:") for k in worded)
+    q1 = release("Acme Widgets, Inc.", QUARTER_ONLY, [("Revenues", "$ 1,000", "$ 900"), ("Escrow payable", "5", "4")], 2010)
+    [worded], _ = series_of(q1)
+    escrow = next(i.key for i in worded.items if i.key.wording)
+    assert escrow == ItemKey("balance" if escrow.section == "balance" else "income", "USD", "l:escrow payable")
+    assert str(escrow) == f"{escrow.section}|USD|l:escrow payable" and escrow.wording == "escrow payable"
