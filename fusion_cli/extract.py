@@ -32,7 +32,7 @@ from .meaning import (
     per_share_blocks,
     shares_scale_of,
 )
-from .model import Document, Extraction, Fact, Finding, Line, Period, Row, Table
+from .model import Document, Extraction, Fact, Finding, Line, Row, Table
 from .periods import parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
@@ -115,7 +115,7 @@ class Run:
         while pending:
             raw = pending.pop()  # dropped once its facts are out
             above = self._note_above(raw.first_line)
-            table, periods, table_findings = build_table(raw, name, self.fy_end, above, self.anchors, self.currency, self.offset)
+            table, table_findings = build_table(raw, name, self.fy_end, above, self.anchors, self.currency, self.offset)
             if table is not None and _EXHIBITS.search(table.title):
                 continue  # an 8-K's exhibit index (`Item 9.01 ... | 99.1 | 104`): exhibit numbers are never amounts
             self.findings.extend(table_findings)
@@ -123,7 +123,7 @@ class Run:
                 continue
             if self.keep_tables:
                 self.tables.append(table)
-            table_rows = table_facts(table, periods, name, self.company, self.fy_end, self.anchors, self.findings, self.currency, self.offset)
+            table_rows = table_facts(table, name, self.company, self.fy_end, self.anchors, self.findings, self.currency, self.offset)
             if table_rows and above is not None and above.scale != "units" and _table_scale(raw) is None:
                 borrowed.append((raw.first_line, above))
             table_rows = per_share_blocks(table_rows) if table.statement == "reconciliation" else table_rows
@@ -291,7 +291,7 @@ def _column_ends(tables: list[RawTable]) -> list[tuple[date, int]]:
 
 def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | None,
                 anchors: frozenset[date] = frozenset(),
-                currency: str = "USD", offset: int = 0) -> tuple[Table | None, list[Period | None], list[Finding]]:
+                currency: str = "USD", offset: int = 0) -> tuple[Table | None, list[Finding]]:
     """Title, statement kind, scale, unit and periods of a found table."""
     findings: list[Finding] = []
     title = _title(raw)
@@ -324,12 +324,12 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
             findings.append(Finding("warning", where, f"column '{p.header}' has no end date"))
     usable = tuple(p for p in periods if p is not None)
     if not usable:
-        return None, [], findings + [Finding("warning", where, "table without dated columns skipped")]
+        return None, findings + [Finding("warning", where, "table without dated columns skipped")]
     rows = tuple(Row(r.line, strip_markers(r.label), strip_markers(r.section), tuple((j, a, r.line) for j, a in r.amounts()))
                  for r in raw.rows)
-    table = Table(title, statement, usable, rows, note.scale if note else "units", note.text if note else "", raw.first_line,
+    table = Table(title, statement, periods, rows, note.scale if note else "units", note.text if note else "", raw.first_line,
                   unit=unit)
-    return table, list(periods), findings
+    return table, findings
 
 
 def _table_unit(own: ScaleNote | None, note: ScaleNote | None, currency: str) -> str:
@@ -343,7 +343,7 @@ def _table_unit(own: ScaleNote | None, note: ScaleNote | None, currency: str) ->
 
 
 def _transposed(raw: RawTable, name: str, title: str, statement: str, note: ScaleNote | None, fy_end: int,
-                anchors: frozenset[date], unit: str, offset: int = 0) -> tuple[Table | None, list[Period | None], list[Finding]]:
+                anchors: frozenset[date], unit: str, offset: int = 0) -> tuple[Table | None, list[Finding]]:
     """A table whose columns are measures and whose rows name periods: each row's period read from its label,
     rows that name none (adjustments) taking the period of the row above them that does."""
     rows, last, findings = [], None, []
@@ -359,11 +359,11 @@ def _transposed(raw: RawTable, name: str, title: str, statement: str, note: Scal
                         period if col is not None else last, member if col is not None else None))
     periods = tuple(dict.fromkeys(r.period for r in rows if r.period is not None))
     if not periods:
-        return None, [], findings + [Finding("warning", f"{name}:{raw.first_line}", "table of measures whose rows name no periods skipped")]
+        return None, findings + [Finding("warning", f"{name}:{raw.first_line}", "table of measures whose rows name no periods skipped")]
     measures = tuple(strip_markers(c.member) for c in raw.columns)
     table = Table(title, statement, periods, tuple(rows), note.scale if note else "units", note.text if note else "",
                   raw.first_line, measures, unit)
-    return table, [], findings
+    return table, findings
 
 
 def _title(raw: RawTable) -> str:
@@ -393,7 +393,7 @@ def _table_scale(raw: RawTable) -> ScaleNote | None:
     return None
 
 
-def table_facts(table: Table, periods: list[Period | None], name: str, company: str, fy_end: int = 12,
+def table_facts(table: Table, name: str, company: str, fy_end: int = 12,
                 anchors: frozenset[date] = frozenset(), findings: list[Finding] | None = None,
                 currency: str = "USD", offset: int = 0) -> list[Fact]:
     """One Fact per printed number of a table that sits in a period column (periods aligned with columns).
@@ -421,7 +421,7 @@ def table_facts(table: Table, periods: list[Period | None], name: str, company: 
         elif row.values:
             previous = row.label
         for j, amount, line in row.values:
-            period = periods[j]
+            period = table.periods[j]
             if period is None or amount.value is None:
                 continue
             if moment is not None and period.end is not None and period.months:

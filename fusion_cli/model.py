@@ -75,7 +75,8 @@ class Table(NamedTuple):
 
     title: str
     statement: str  # income | balance | cashflow | reconciliation | segment | other
-    periods: tuple[Period, ...]
+    periods: tuple[Period | None, ...]  # one per column, as the rows' values index them; None for a column of no
+    # period (`Change`, `% of Net Sales`); in a transposed table (`measures`), the periods its rows name
     rows: tuple[Row, ...]
     scale: str  # units | thousands | millions | billions
     scale_note: str  # the note as printed, e.g. "in thousands, except per share data"

@@ -153,3 +153,19 @@ def test_a_closed_table_keeps_each_number_as_printed(fixtures):
     texts = row.out[1::2]
     assert all(isinstance(t, str) for t in texts)
     assert [a.text for _, a in row.amounts()] == list(texts)
+
+
+def test_a_tables_periods_line_up_with_its_columns():
+    from releases import release
+
+    from fusion_cli.extract import extract_bytes
+
+    header = ["\tThree Months Ended March 31,", "\t2011\t2010\t% Change"]
+    rows = [("Revenues", "$ 1,100", "$ 1,000", "10.0%"), ("Cost of revenues", "600", "550", "9.1%"),
+            ("Gross profit", "500", "450", "11.1%"), ("Net income", "$ 100", "$ 90", "11.1%")]
+    extraction = extract_bytes("r.txt", release("Acme Widgets, Inc.", header, rows, 2011).encode())
+    [table] = extraction.tables
+    assert [p.fiscal if p else None for p in table.periods] == ["Q1 2011", "Q1 2010", None]
+    revenue = next(r for r in table.rows if r.label == "Revenues")
+    assert [(table.periods[j].fiscal, a.value) for j, a, _line in revenue.values if table.periods[j]] == [
+        ("Q1 2011", 1100), ("Q1 2010", 1000)]
