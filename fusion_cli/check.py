@@ -24,7 +24,7 @@ from .footing import (
     table_of,
     year_sums,
 )
-from .model import Check, Extraction, Fact
+from .model import Check, CheckKind, Extraction, Fact, Status
 from .units import is_money
 
 _DEFINED_APART = re.compile(r"\brelated\b|\bpayroll\b|\bincluding\b|\(\d\)|\*", re.I)
@@ -43,7 +43,7 @@ def bridge_checks(found: list[Bridge], tolerance: Tolerance = Tolerance()) -> li
             f = step.fact
             status = status_of(step.difference, step.computed, step.tolerance, tolerance)
             what = "sum of the adjustments above" if step.kind == "adjustments" else "start plus adjustments"
-            checks.append(Check("bridge", status, f.label or "(unlabeled total of the adjustments)", bridge.period.label, step.computed, f.value, step.difference,
+            checks.append(Check(CheckKind.BRIDGE, status, f.label or "(unlabeled total of the adjustments)", bridge.period.label, step.computed, f.value, step.difference,
                                 printed_at(f), span_of(lines), what, table_of(f)))
             lines = [f]
     return checks
@@ -84,10 +84,10 @@ def _tie(f: Fact, index, tolerance: Tolerance, start: bool) -> Check | None:
         diff = found - expected
         status = status_of(diff, expected, half_units([f, other]), tolerance)
         note = f"equals '{other.label}' in the {_statement_name(other.statement)}"
-        if status == "mismatch" and not start and _DEFINED_APART.search(f.label):
-            status = "unverifiable"
+        if status == Status.MISMATCH and not start and _DEFINED_APART.search(f.label):
+            status = Status.UNVERIFIABLE
             note = f"'{f.label}' is defined apart from '{other.label}' in the {_statement_name(other.statement)} (a qualifier or footnote)"
-        return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, printed_at(f), printed_at(other), note,
+        return Check(CheckKind.TIE, status, f.label, f.fiscal_period, expected, found, diff, printed_at(f), printed_at(other), note,
                      "start" if start else "adjustment")
     return None
 
@@ -109,9 +109,9 @@ def _interest_tie(f: Fact, get, tolerance: Tolerance) -> Check | None:
     rounding = half_units(parts + [f])
     status = status_of(diff, expected, rounding, tolerance)
     note = f"equals {how}"
-    if status == "mismatch" and other is not None and abs(other.value) == found:
+    if status == Status.MISMATCH and other is not None and abs(other.value) == found:
         note = f"equals '{other.label}' in the income statement, not {how.replace(' in the income statement', '')} ({prose(expected)})"
-    return Check("tie", status, f.label, f.fiscal_period, expected, found, diff, printed_at(f), span_of(parts), note)
+    return Check(CheckKind.TIE, status, f.label, f.fiscal_period, expected, found, diff, printed_at(f), span_of(parts), note)
 
 
 def _statement_name(statement: str) -> str:
@@ -123,10 +123,10 @@ def _statement_name(statement: str) -> str:
 def explain(checks: list[Check]) -> list[Check]:
     """A bridge that does not foot is explained by a tie that does not hold when the gap is the same amount."""
     tie_gaps = [(c, c.expected - c.found) for c in checks
-                if c.kind == "tie" and c.status == "mismatch" and c.expected is not None and c.found is not None]
+                if c.kind == "tie" and c.status == Status.MISMATCH and c.expected is not None and c.found is not None]
     out = []
     for c in checks:
-        if c.kind == "bridge" and c.status == "mismatch" and c.difference is not None:
+        if c.kind == "bridge" and c.status == Status.MISMATCH and c.difference is not None:
             for tie, gap in tie_gaps:
                 if tie.period == c.period and abs(gap) == abs(c.difference) and line_of(tie.source) < line_of(c.source):
                     c = Check(c.kind, c.status, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
@@ -144,25 +144,25 @@ def confirm(checks: list[Check]) -> list[Check]:
     confirmed: set[tuple[str, str, str, str]] = set()
     settled: set[tuple[str, str, str, Decimal | None]] = set()  # a total that one reading adds up
     for c in checks:
-        if c.kind in ("footing", "bridge") and c.status in ("ok", "rounding"):
+        if c.kind in ("footing", "bridge") and c.status in (Status.OK, Status.ROUNDING):
             confirmed.add((c.kind, c.subject, c.source, c.where))
             settled.add((c.kind, c.subject, c.period, c.found))
-    gaps = {(c.period, abs(c.difference)) for c in checks if c.kind == "bridge" and c.status == "mismatch" and c.difference}
+    gaps = {(c.period, abs(c.difference)) for c in checks if c.kind == "bridge" and c.status == Status.MISMATCH and c.difference}
     out = []
     for c in checks:
-        if (c.kind == "tie" and c.status == "mismatch" and c.where == "adjustment" and c.difference is not None
+        if (c.kind == "tie" and c.status == Status.MISMATCH and c.where == "adjustment" and c.difference is not None
                 and (c.period, abs(c.difference)) not in gaps):
-            out.append(Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+            out.append(Check(c.kind, Status.UNVERIFIABLE, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
                              f"{c.note}; the reconciliation adds up with its own figure, so it defines this line apart from "
                              f"the statement (a footnote usually says how)", c.where))
             continue
-        if c.kind in ("footing", "bridge") and c.status == "mismatch" and (c.kind, c.subject, c.period, c.found) in settled:
-            out.append(Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+        if c.kind in ("footing", "bridge") and c.status == Status.MISMATCH and (c.kind, c.subject, c.period, c.found) in settled:
+            out.append(Check(c.kind, Status.UNVERIFIABLE, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
                              f"{c.note}; another reading of the same total adds up, so this one is a misreading", c.where))
             continue
-        if (c.kind in ("footing", "bridge") and c.status == "mismatch" and (c.kind, c.subject, c.source, c.where) not in confirmed
+        if (c.kind in ("footing", "bridge") and c.status == Status.MISMATCH and (c.kind, c.subject, c.source, c.where) not in confirmed
                 and "foots" not in c.note):
-            c = Check(c.kind, "unverifiable", c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
+            c = Check(c.kind, Status.UNVERIFIABLE, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
                       f"{c.note}; adds up in none of the table's columns as read, so the reading, not the release, is in "
                       f"doubt", c.where)
         out.append(c)
@@ -177,24 +177,24 @@ def printed_twice(ext: Extraction, footed: Sequence[Check] = ()) -> list[Check]:
 
     out = []
     for t in choose(ext.facts)[1]:
-        status, note = "rounding" if t.rounding else "mismatch", describe(t)
-        if status == "mismatch":
+        status, note = Status.ROUNDING if t.rounding else Status.MISMATCH, describe(t)
+        if status == Status.MISMATCH:
             for rounded, exact in ((t.other, t.chosen), (t.chosen, t.other)):
                 # only a figure printed coarser than the other is a rounded restatement of it
                 carried = _carried(rounded, ext.facts) if precision(rounded) > precision(exact) else None
                 if carried is not None and abs(t.other.value - t.chosen.value) <= carried + step(exact) / 2:
-                    status, note = "rounding", f"{note}; '{rounded.label}' adds up from its own rounded lines there"
+                    status, note = Status.ROUNDING, f"{note}; '{rounded.label}' adds up from its own rounded lines there"
                     break
-        if status == "mismatch" and _named_apart(t.chosen, t.other):
-            status, note = "unverifiable", f"{note}; printed under different names ('{t.other.label}', '{t.chosen.label}'), " \
+        if status == Status.MISMATCH and _named_apart(t.chosen, t.other):
+            status, note = Status.UNVERIFIABLE, f"{note}; printed under different names ('{t.other.label}', '{t.chosen.label}'), " \
                                            f"which a release may measure apart (EBIT beside operating income)"
-        if status == "mismatch" and _shifted(t.chosen, t.other, ext.facts):
-            status, note = "unverifiable", f"{note}; each table prints the other's figure in another column of the row, so " \
+        if status == Status.MISMATCH and _shifted(t.chosen, t.other, ext.facts):
+            status, note = Status.UNVERIFIABLE, f"{note}; each table prints the other's figure in another column of the row, so " \
                                            f"one of them is read under the wrong period"
-        if status == "mismatch" and not confirmed(t, ext.facts):
-            status, note = "unverifiable", f"{note}; the two tables agree on no other period, so they may measure different " \
+        if status == Status.MISMATCH and not confirmed(t, ext.facts):
+            status, note = Status.UNVERIFIABLE, f"{note}; the two tables agree on no other period, so they may measure different " \
                                            f"things (a segment, another definition)"
-        out.append(Check("twice", status, t.other.label, t.other.fiscal_period, t.chosen.value, t.other.value,
+        out.append(Check(CheckKind.TWICE, status, t.other.label, t.other.fiscal_period, t.chosen.value, t.other.value,
                          t.other.value - t.chosen.value, printed_at(t.other), printed_at(t.chosen), note))
     return out
 
@@ -264,7 +264,7 @@ def _works_out(value: Decimal, run: list[Decimal], form: str) -> bool:
 
 def summary(checks: list[Check]) -> str:
     """`34 ok, 3 rounding, 2 mismatch, 4 unverifiable`."""
-    counts = {s: sum(1 for c in checks if c.status == s) for s in ("ok", "rounding", "mismatch", "unverifiable")}
+    counts = {s: sum(1 for c in checks if c.status == s) for s in (Status.OK, Status.ROUNDING, Status.MISMATCH, Status.UNVERIFIABLE)}
     return ", ".join(f"{n} {s}" for s, n in counts.items())
 
 

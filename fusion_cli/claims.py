@@ -18,7 +18,7 @@ from typing import Literal, TypeAlias
 
 from .caveats import crowded, dated, elsewhere, section_of
 from .display import prose
-from .model import Check, ItemKey
+from .model import Check, CheckKind, ItemKey, Status
 from .periods import parse_date
 from .series import Series, SeriesPeriod
 
@@ -103,7 +103,7 @@ def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin
             found = _sentence_claims(sentence, f"{file}:{line}", series, periods, margin_values)
             why = crowded(sentence) or section
             out.extend(_certain(_noted(c, reason), False)
-                       if c.status == "mismatch" and (reason := why or elsewhere(c, sentence) or dated(c, sentence, series))
+                       if c.status == Status.MISMATCH and (reason := why or elsewhere(c, sentence) or dated(c, sentence, series))
                        else c for c in found)
     return out
 
@@ -333,7 +333,7 @@ class _Context:
                 before = self.sentence[max(0, n.start - 45):n.start]
                 period = comparative if (j > 0 or _PRIOR_BEFORE.search(before)) else current
             check = self._level(n, period)
-            if check.status == "mismatch":
+            if check.status == Status.MISMATCH:
                 other = self.other_period(n, "per_share" if self.per_share and n.kind == "amount" else n.kind)
                 if other:
                     explicit, check = False, _noted(check, f"matches {other}")
@@ -407,9 +407,9 @@ class _Context:
                 return self._unverifiable(n, "the earlier value is zero")
             exact = (abs(new) - abs(old)) / abs(old) * 100 if new < 0 and old < 0 else (new - old) / abs(old) * 100
             check = self._judge(label, current.label, n.value, abs(exact), n.step, direction, f"vs {base.label}")
-            if check.status == "mismatch":
+            if check.status == Status.MISMATCH:
                 check = self._from_rounded(check, n, exact) or check
-            if check.status == "mismatch" and not direction:
+            if check.status == Status.MISMATCH and not direction:
                 other = self._other_change(n, value_kind)
                 if other:
                     check = _certain(_noted(check, f"matches the change for {other}"), False)
@@ -438,7 +438,7 @@ class _Context:
         rounded = abs((a - b) / b * 100)
         if abs(rounded - n.value) <= n.step / 2:
             note = f"matches the rounded figures of the sentence ({_short(a)} vs {_short(b)}: {rounded:.2f}%); the tables give {abs(exact):.2f}%"
-            return Check("claim", "rounding", check.subject, check.period, check.expected, check.found, check.difference, check.source, check.other, note)
+            return Check(CheckKind.CLAIM, Status.ROUNDING, check.subject, check.period, check.expected, check.found, check.difference, check.source, check.other, note)
         return None
 
     def _other_change(self, n: Stated, kind: str) -> str:
@@ -464,19 +464,19 @@ class _Context:
         difference = stated - actual
         shown = _rounded_to(actual, step)
         if direction:
-            status, note = "mismatch", direction
+            status, note = Status.MISMATCH, direction
         elif abs(difference) <= step / 2:
-            status, note = "ok", f"the tables give {prose(actual)} ({prose(shown)} at the stated precision)"
+            status, note = Status.OK, f"the tables give {prose(actual)} ({prose(shown)} at the stated precision)"
         elif abs(difference) <= step:
-            status, note = "rounding", f"the tables give {prose(actual)}, which is {prose(shown)} at the stated precision"
+            status, note = Status.ROUNDING, f"the tables give {prose(actual)}, which is {prose(shown)} at the stated precision"
         else:
-            status, note = "mismatch", f"the tables give {prose(actual)}"
+            status, note = Status.MISMATCH, f"the tables give {prose(actual)}"
         if versus:
             note = f"{versus}: {note}"
-        return Check("claim", status, label, period, actual, stated, difference, self.source, "", note)
+        return Check(CheckKind.CLAIM, status, label, period, actual, stated, difference, self.source, "", note)
 
     def _unverifiable(self, n: Stated, why: str) -> Check:
-        return Check("claim", "unverifiable", f"{self.subject} {self._show(n)}", "", None, n.value, None, self.source, "", why)
+        return Check(CheckKind.CLAIM, Status.UNVERIFIABLE, f"{self.subject} {self._show(n)}", "", None, n.value, None, self.source, "", why)
 
     def _show(self, n: Stated) -> str:
         return self.sentence[n.start:n.end].strip()
@@ -489,10 +489,10 @@ def _noted(check: Check, more: str) -> Check:
 
 def _certain(check: Check, certain: bool) -> Check:
     """A disagreement is a mismatch only when the sentence is read for certain; otherwise it is unverifiable."""
-    if check.status != "mismatch" or certain:
+    if check.status != Status.MISMATCH or certain:
         return check
     note = f"{check.note}; the sentence does not tie this figure to a line and period for certain"
-    return Check(check.kind, "unverifiable", check.subject, check.period, check.expected, check.found, check.difference,
+    return Check(check.kind, Status.UNVERIFIABLE, check.subject, check.period, check.expected, check.found, check.difference,
                  check.source, check.other, note)
 
 

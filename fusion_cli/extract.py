@@ -32,7 +32,7 @@ from .meaning import (
     per_share_blocks,
     shares_scale_of,
 )
-from .model import Document, Extraction, Fact, Finding, Line, Row, Table
+from .model import Document, Extraction, Fact, Finding, Line, Row, Statement, Table
 from .periods import parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
@@ -342,7 +342,7 @@ def _table_unit(own: ScaleNote | None, note: ScaleNote | None, currency: str) ->
     return measure if measure and measure not in ("x", "days") else currency
 
 
-def _transposed(raw: RawTable, name: str, title: str, statement: str, note: ScaleNote | None, fy_end: int,
+def _transposed(raw: RawTable, name: str, title: str, statement: Statement, note: ScaleNote | None, fy_end: int,
                 anchors: frozenset[date], unit: str, offset: int = 0) -> tuple[Table | None, list[Finding]]:
     """A table whose columns are measures and whose rows name periods: each row's period read from its label,
     rows that name none (adjustments) taking the period of the row above them that does."""

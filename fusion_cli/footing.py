@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .bridges import precision
 from .concepts import normalize_label
-from .model import Check, Extraction, Fact
+from .model import Check, CheckKind, Extraction, Fact, Status
 from .precedence import SUMMARY as _SUMMARY
 from .units import HEADCOUNT, is_money
 
@@ -52,11 +52,11 @@ class Tolerance:
         return abs(difference) <= max(rounding, self.absolute, abs(expected) * self.relative)
 
 
-def status_of(difference: Decimal, expected: Decimal, rounding: Decimal, tolerance: Tolerance) -> str:
+def status_of(difference: Decimal, expected: Decimal, rounding: Decimal, tolerance: Tolerance) -> Status:
     """ok when equal, rounding when within the printed precision or the tolerance, else mismatch."""
     if difference == 0:
-        return "ok"
-    return "rounding" if tolerance.allows(difference, expected, rounding) else "mismatch"
+        return Status.OK
+    return Status.ROUNDING if tolerance.allows(difference, expected, rounding) else Status.MISMATCH
 
 
 def printed_at(f: Fact) -> str:
@@ -108,10 +108,10 @@ def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
         if facts[0].period_months is None and facts[0].statement != "balance" or (facts[0].table_line, _key(facts[0])) in split:
             found = [_doubt(c, "two columns may be read under one period (its length not known, or "
                            "several values on a row), so which is which is a guess")
-                     if c.status == "mismatch" else c for c in found]
+                     if c.status == Status.MISMATCH else c for c in found]
         missing = rows[(facts[0].table_line, facts[0].member)] - {(f.line, f.label) for f in facts}
         found = [_doubt(c, "a line above it has a value in another column but none in this one as read")
-                 if c.status == "mismatch" and any(line < line_of(c.source) for line, _label in missing) else c for c in found]
+                 if c.status == Status.MISMATCH and any(line < line_of(c.source) for line, _label in missing) else c for c in found]
         checks.extend(c._replace(where=where) for c in found)
     return checks
 
@@ -141,10 +141,10 @@ def year_sums(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check
                 continue
             expected = sum((q.value for q in parts), Decimal(0))
             difference = year.value - expected
-            found.append(Check("footing", status_of(difference, expected, half_units(parts + [year]), tolerance), year.label,
+            found.append(Check(CheckKind.FOOTING, status_of(difference, expected, half_units(parts + [year]), tolerance), year.label,
                                year.fiscal_period, expected, year.value, difference, printed_at(year), span_of(parts),
                                "sum of the four quarters", f"{table_of(year)}|year"))
-        if any(c.status != "mismatch" for c in found):
+        if any(c.status != Status.MISMATCH for c in found):
             checks.extend(found)
     return checks
 
@@ -189,9 +189,9 @@ def combined_ratios(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list
                 expected = sum((t.value for t in terms), Decimal(0))
                 status = status_of(f.value - expected, expected, half_units(terms + [f]), tolerance)
                 note = " + ".join(t.label for t in terms)
-                if status == "mismatch":
-                    status, note = "unverifiable", f"{note}; a dividend or other ratio not printed here may be in it"
-                checks.append(Check("footing", status, f.label, f.fiscal_period, expected, f.value, f.value - expected,
+                if status == Status.MISMATCH:
+                    status, note = Status.UNVERIFIABLE, f"{note}; a dividend or other ratio not printed here may be in it"
+                checks.append(Check(CheckKind.FOOTING, status, f.label, f.fiscal_period, expected, f.value, f.value - expected,
                                     printed_at(f), span_of(terms), note, table_of(f)))
             above = []
     return checks
@@ -203,7 +203,7 @@ def _qualifier(label: str) -> str:
 
 
 def _doubt(c: Check, why: str) -> Check:
-    return c._replace(status="unverifiable", note=f"{c.note}; {why}")
+    return c._replace(status=Status.UNVERIFIABLE, note=f"{c.note}; {why}")
 
 
 def table_of(f: Fact) -> str:
@@ -236,7 +236,7 @@ def _foot_column(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
         elif f.concept in SUBTOTALS and f.statement == "income":
             items = [f]  # nothing between it and the line above: a summary table, not an arithmetic step
         elif len(items) >= 2 and f.value != 0 and f.value == sum((i.value for i in items), Decimal(0)):
-            checks.append(Check("footing", "ok", f.label, f.fiscal_period, f.value, f.value, Decimal(0), printed_at(f),
+            checks.append(Check(CheckKind.FOOTING, Status.OK, f.label, f.fiscal_period, f.value, f.value, Decimal(0), printed_at(f),
                                 span_of(items), "sum of the lines above"))
             items = [f]  # an unlabelled subtotal: equal to the lines above it
         else:
@@ -259,15 +259,15 @@ def _total(f: Fact, items: list[Fact], tolerance: Tolerance) -> tuple[Check | No
         group = list(itertools.takewhile(lambda i: f.group and i.group == f.group, reversed(items)))[::-1]
         if 2 <= len(group) <= MAX_COMPONENTS:
             expected = sum((i.value for i in group), Decimal(0))
-            return Check("footing", "mismatch", f.label, f.fiscal_period, expected, f.value, f.value - expected, printed_at(f),
+            return Check(CheckKind.FOOTING, Status.MISMATCH, f.label, f.fiscal_period, expected, f.value, f.value - expected, printed_at(f),
                          span_of(group), f"sum of the {len(group)} lines under '{f.group.rstrip(':')}'"), len(group)
         if not items:
             return None, 0
         note = "no run of the lines above adds up to it and no heading names its components (a selection of lines, or a line not read)"
-        return Check("footing", "unverifiable", f.label, f.fiscal_period, None, f.value, None, printed_at(f), span_of(items), note), 0
+        return Check(CheckKind.FOOTING, Status.UNVERIFIABLE, f.label, f.fiscal_period, None, f.value, None, printed_at(f), span_of(items), note), 0
     k, run, expected, difference = best
     status = status_of(difference, expected, half_units(run + [f]), tolerance)
-    return Check("footing", status, f.label, f.fiscal_period, expected, f.value, difference, printed_at(f), span_of(run),
+    return Check(CheckKind.FOOTING, status, f.label, f.fiscal_period, expected, f.value, difference, printed_at(f), span_of(run),
                  f"sum of the {k} line{'s' if k > 1 else ''} above"), k
 
 
@@ -286,10 +286,10 @@ def _subtotal(f: Fact, items: list[Fact], tolerance: Tolerance) -> Check:
     rounding = half_units(items + [f])
     for expected, how in candidates:
         if tolerance.allows(f.value - expected, expected, rounding):
-            return Check("footing", status_of(f.value - expected, expected, rounding, tolerance), f.label, f.fiscal_period,
+            return Check(CheckKind.FOOTING, status_of(f.value - expected, expected, rounding, tolerance), f.label, f.fiscal_period,
                          expected, f.value, f.value - expected, printed_at(f), span_of(items), how)
     expected, how = min(candidates, key=lambda c: abs(f.value - c[0]))
-    return Check("footing", "mismatch", f.label, f.fiscal_period, expected, f.value, f.value - expected, printed_at(f), span_of(items), how)
+    return Check(CheckKind.FOOTING, Status.MISMATCH, f.label, f.fiscal_period, expected, f.value, f.value - expected, printed_at(f), span_of(items), how)
 
 
 def _balance_identity(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
@@ -305,7 +305,7 @@ def _balance_identity(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
     expected = sum((p.value for p in parts), Decimal(0))
     rounding = half_units(parts + [assets])
     how = "total liabilities and equity" if total else "total liabilities + total equity"
-    return [Check("footing", status_of(assets.value - expected, expected, rounding, tolerance), "Total assets = liabilities and equity",
+    return [Check(CheckKind.FOOTING, status_of(assets.value - expected, expected, rounding, tolerance), "Total assets = liabilities and equity",
                   assets.fiscal_period, expected, assets.value, assets.value - expected, printed_at(assets), span_of(parts), how)]
 
 

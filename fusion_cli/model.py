@@ -7,7 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import NamedTuple
+
+
+class Statement(StrEnum):
+    """What a table is: a statement, a reconciliation to non-GAAP measures, a segment breakdown, or other."""
+
+    INCOME = "income"
+    BALANCE = "balance"
+    CASHFLOW = "cashflow"
+    RECONCILIATION = "reconciliation"
+    SEGMENT = "segment"
+    OTHER = "other"
 
 
 class Cell(NamedTuple):
@@ -74,7 +86,7 @@ class Table(NamedTuple):
     """A financial table found in a document."""
 
     title: str
-    statement: str  # income | balance | cashflow | reconciliation | segment | other
+    statement: Statement
     periods: tuple[Period | None, ...]  # one per column, as the rows' values index them; None for a column of no
     # period (`Change`, `% of Net Sales`); in a transposed table (`measures`), the periods its rows name
     rows: tuple[Row, ...]
@@ -90,7 +102,7 @@ class Fact(NamedTuple):
 
     file: str
     company: str
-    statement: str
+    statement: Statement
     table: str
     label: str
     concept: str | None
@@ -149,11 +161,31 @@ class Point(NamedTuple):
     key: ItemKey | tuple[str, str] | None = None  # the line item, or (bridge, step) of a bridge's row (not exported)
 
 
+class Status(StrEnum):
+    """A check's verdict: equal, off by no more than the printed precision, disagreeing, or not decidable."""
+
+    OK = "ok"
+    ROUNDING = "rounding"
+    MISMATCH = "mismatch"
+    UNVERIFIABLE = "unverifiable"
+
+
+class CheckKind(StrEnum):
+    """What a check compares: a total and its lines, a line printed twice, a tie between statements, a non-GAAP
+    subtotal and its bridge, a claim of the text and the tables."""
+
+    FOOTING = "footing"
+    TWICE = "twice"
+    TIE = "tie"
+    BRIDGE = "bridge"
+    CLAIM = "claim"
+
+
 class Check(NamedTuple):
     """One verification of a release: a total, a tie between statements, a bridge subtotal or a claim."""
 
-    kind: str  # footing | tie | bridge | twice (one line item printed with two values) | claim
-    status: str  # ok | rounding | mismatch | unverifiable
+    kind: CheckKind
+    status: Status
     subject: str  # what was checked, e.g. "Total current assets", "revenue +6.3% YoY"
     period: str  # fiscal label of the period checked
     expected: Decimal | None  # what the other side gives: the sum of the components, the table's figure
