@@ -17,14 +17,13 @@ from .footing import (
     combined_ratios,
     footing,
     half_units,
-    line_of,
     printed_at,
     span_of,
     status_of,
     table_of,
     year_sums,
 )
-from .model import Check, CheckKind, Extraction, Fact, Status
+from .model import Check, CheckKind, Extraction, Fact, Source, Status
 from .units import is_money
 
 _DEFINED_APART = re.compile(r"\brelated\b|\bpayroll\b|\bincluding\b|\(\d\)|\*", re.I)
@@ -128,7 +127,7 @@ def explain(checks: list[Check]) -> list[Check]:
     for c in checks:
         if c.kind == "bridge" and c.status == Status.MISMATCH and c.difference is not None:
             for tie, gap in tie_gaps:
-                if tie.period == c.period and abs(gap) == abs(c.difference) and line_of(tie.source) < line_of(c.source):
+                if tie.period == c.period and abs(gap) == abs(c.difference) and tie.source.line < c.source.line:
                     c = Check(c.kind, c.status, c.subject, c.period, c.expected, c.found, c.difference, c.source, c.other,
                               f"{c.note}; it adds back {prose(tie.found)} for '{tie.subject}', which {tie.note}; "
                               f"with {prose(tie.expected)} the bridge foots")
@@ -141,7 +140,7 @@ def confirm(checks: list[Check]) -> list[Check]:
     """A total or a bridge that adds up in none of its columns was misread, not misprinted: its mismatches become
     unverifiable. A mismatch stands when the same rows add up in another column (the reading is confirmed there),
     or when a tie accounts for the gap."""
-    confirmed: set[tuple[str, str, str, str]] = set()
+    confirmed: set[tuple[str, str, Source, str]] = set()
     settled: set[tuple[str, str, str, Decimal | None]] = set()  # a total that one reading adds up
     for c in checks:
         if c.kind in ("footing", "bridge") and c.status in (Status.OK, Status.ROUNDING):

@@ -18,7 +18,7 @@ from typing import Literal, TypeAlias
 
 from .caveats import crowded, dated, elsewhere, section_of
 from .display import prose
-from .model import Check, CheckKind, ItemKey, Status
+from .model import Check, CheckKind, ItemKey, Source, Status
 from .periods import parse_date
 from .series import Series, SeriesPeriod
 
@@ -100,7 +100,7 @@ def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin
     for line, text in prose:
         section = section_of(headings, line)
         for sentence in _SENTENCE.split(text.replace("\\$", "$")):
-            found = _sentence_claims(sentence, f"{file}:{line}", series, periods, margin_values)
+            found = _sentence_claims(sentence, Source(file, line), series, periods, margin_values)
             why = crowded(sentence) or section
             out.extend(_certain(_noted(c, reason), False)
                        if c.status == Status.MISMATCH and (reason := why or elsewhere(c, sentence) or dated(c, sentence, series))
@@ -206,7 +206,7 @@ def _numbers(clause: str, offset: int) -> list[Stated]:
     return sorted(numbers, key=lambda n: n.start)
 
 
-def _sentence_claims(sentence: str, source: str, series: Series, periods: _Periods, margins: dict) -> list[Check]:
+def _sentence_claims(sentence: str, source: Source, series: Series, periods: _Periods, margins: dict) -> list[Check]:
     mentions = _mentions(sentence)
     if not mentions:
         return []
@@ -235,7 +235,7 @@ _OVER_FROM = re.compile(r"\b(?:over|from)\b")
 @dataclass
 class _Context:
     sentence: str
-    source: str
+    source: Source
     series: Series
     periods: _Periods
     margins: dict
@@ -473,10 +473,10 @@ class _Context:
             status, note = Status.MISMATCH, f"the tables give {prose(actual)}"
         if versus:
             note = f"{versus}: {note}"
-        return Check(CheckKind.CLAIM, status, label, period, actual, stated, difference, self.source, "", note)
+        return Check(CheckKind.CLAIM, status, label, period, actual, stated, difference, self.source, Source(""), note)
 
     def _unverifiable(self, n: Stated, why: str) -> Check:
-        return Check(CheckKind.CLAIM, Status.UNVERIFIABLE, f"{self.subject} {self._show(n)}", "", None, n.value, None, self.source, "", why)
+        return Check(CheckKind.CLAIM, Status.UNVERIFIABLE, f"{self.subject} {self._show(n)}", "", None, n.value, None, self.source, Source(""), why)
 
     def _show(self, n: Stated) -> str:
         return self.sentence[n.start:n.end].strip()

@@ -219,7 +219,7 @@ def check_record(file: str, check) -> dict[str, object]:
     record: dict[str, object] = {"file": file}
     for name in CHECK_FIELDS[1:]:
         value = getattr(check, name)
-        record[name] = number(value) if isinstance(value, Decimal) else value
+        record[name] = number(value) if isinstance(value, Decimal) else str(value) if name in ("source", "other") else value
     return record
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .bridges import precision
 from .concepts import normalize_label
-from .model import Check, CheckKind, Extraction, Fact, Status
+from .model import Check, CheckKind, Extraction, Fact, Source, Status
 from .precedence import SUMMARY as _SUMMARY
 from .units import HEADCOUNT, is_money
 
@@ -59,15 +59,15 @@ def status_of(difference: Decimal, expected: Decimal, rounding: Decimal, toleran
     return Status.ROUNDING if tolerance.allows(difference, expected, rounding) else Status.MISMATCH
 
 
-def printed_at(f: Fact) -> str:
-    return f"{f.file}:{f.line}"
+def printed_at(f: Fact) -> Source:
+    return Source(f.file, f.line)
 
 
-def span_of(facts: list[Fact]) -> str:
+def span_of(facts: list[Fact]) -> Source:
     lines = sorted({f.line for f in facts})
     if not lines:
-        return ""
-    return f"{facts[0].file}:{lines[0]}" + (f"-{lines[-1]}" if len(lines) > 1 else "")
+        return Source("")
+    return Source(facts[0].file, lines[0], lines[-1])
 
 
 def half_units(facts: list[Fact]) -> Decimal:
@@ -111,7 +111,7 @@ def footing(ext: Extraction, tolerance: Tolerance = Tolerance()) -> list[Check]:
                      if c.status == Status.MISMATCH else c for c in found]
         missing = rows[(facts[0].table_line, facts[0].member)] - {(f.line, f.label) for f in facts}
         found = [_doubt(c, "a line above it has a value in another column but none in this one as read")
-                 if c.status == Status.MISMATCH and any(line < line_of(c.source) for line, _label in missing) else c for c in found]
+                 if c.status == Status.MISMATCH and any(line < c.source.line for line, _label in missing) else c for c in found]
         checks.extend(c._replace(where=where) for c in found)
     return checks
 
@@ -307,10 +307,3 @@ def _balance_identity(facts: list[Fact], tolerance: Tolerance) -> list[Check]:
     how = "total liabilities and equity" if total else "total liabilities + total equity"
     return [Check(CheckKind.FOOTING, status_of(assets.value - expected, expected, rounding, tolerance), "Total assets = liabilities and equity",
                   assets.fiscal_period, expected, assets.value, assets.value - expected, printed_at(assets), span_of(parts), how)]
-
-
-def line_of(source: str) -> int:
-    try:
-        return int(source.rsplit(":", 1)[1].split("-")[0])
-    except (IndexError, ValueError):
-        return 0

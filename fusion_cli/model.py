@@ -181,6 +181,19 @@ class CheckKind(StrEnum):
     CLAIM = "claim"
 
 
+class Source(NamedTuple):
+    """Where a figure was printed: its file and line, or a run of lines. Printed `file:12` or `file:12-18`."""
+
+    file: str
+    line: int = 0
+    last: int = 0  # the run's last line, when it is a run
+
+    def __str__(self) -> str:
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}" + (f"-{self.last}" if self.last > self.line else "")
+
+
 class Check(NamedTuple):
     """One verification of a release: a total, a tie between statements, a bridge subtotal or a claim."""
 
@@ -191,8 +204,8 @@ class Check(NamedTuple):
     expected: Decimal | None  # what the other side gives: the sum of the components, the table's figure
     found: Decimal | None  # what is printed: the total, the claim's figure
     difference: Decimal | None  # found - expected
-    source: str  # file:line of the checked value
-    other: str = ""  # file:line(s) of the other side
+    source: Source  # where the checked value is printed
+    other: Source = Source("")  # where the other side is printed
     note: str = ""  # how it was checked, and an explanation the tables support
     where: str = ""  # the table (first line, title) and member column the check was made in; not exported
 

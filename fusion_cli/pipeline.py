@@ -108,7 +108,7 @@ def _margin_values(points: list[Point]) -> dict:
 
 def unfooted(points: list[Point], checks: list[Check]) -> list[Point]:
     """Values printed on a total or subtotal that does not foot, with a note saying so (pure)."""
-    bad = {c.source: c for c in checks if c.kind == "footing" and c.status == "mismatch"}
+    bad = {str(c.source): c for c in checks if c.kind == "footing" and c.status == "mismatch"}
     if not bad:
         return points
     out = []

@@ -112,7 +112,7 @@ def checks_tables(title: str, checks: list, problems_only: bool = False) -> list
         for c in rows:
             table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")),
                           *(Text(safe(text)) for text in (c.subject, c.period, _amount(c.found), _amount(c.expected),
-                                                          _amount(c.difference), c.source, c.note)))
+                                                          _amount(c.difference), str(c.source), c.note)))
         tables.append(table)
     return tables
 

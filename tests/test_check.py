@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from fusion_cli.check import Tolerance, audit, summary
 from fusion_cli.cli import app
 from fusion_cli.extract import extract_bytes
+from fusion_cli.model import Source
 
 SAMPLES = ROOT / "samples"
 runner = CliRunner()
@@ -102,7 +103,8 @@ def test_q1_2011_seed_foots_everywhere_including_the_flattened_paragraph():
     checks = audit(extract_bytes("fusion-q1-2011.txt", (SAMPLES / "fusion-q1-2011.txt").read_bytes()))
     assert [c for c in checks if c.kind != "claim" and c.status != "ok"] == []
     assert [c for c in checks if c.status == "mismatch"] == []
-    paragraph = [c for c in checks if c.source == "fusion-q1-2011.txt:92"]
+    paragraph = [c for c in checks if c.source == Source("fusion-q1-2011.txt", 92)]
+    assert {str(c.source) for c in paragraph} == {"fusion-q1-2011.txt:92"}
     assert {c.subject for c in paragraph} >= {"Total long-term liabilities", "TOTAL LIABILITIES AND STOCKHOLDERS' DEFICIT"}
     assert {c.subject for c in checks if c.kind == "bridge"} == {"EBITDA", "Adjusted EBITDA"}
     assert ", 0 mismatch," in summary(checks)
