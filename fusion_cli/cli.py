@@ -72,14 +72,13 @@ def _read(inputs: list[str], quiet: bool, max_size: int):
         _err(f"{item}: {reason}")
         _State.unreadable = True
 
-    limit = max_size * 1024 * 1024
-    stdin = sys.stdin.buffer.read(limit + 1) if "-" in inputs else None
-    extractions = read(inputs, limit, unreadable, stdin)
-    for extraction in extractions:
-        item = "-" if extraction.file == "<stdin>" else extraction.file
+    def findings(item: str, extraction) -> None:  # under the name the input was given, as it is read
         for line in message_lines(item, extraction.findings, quiet):
             _err(line)
-    return extractions
+
+    limit = max_size * 1024 * 1024
+    stdin = sys.stdin.buffer.read(limit + 1) if "-" in inputs else None
+    return read(inputs, limit, unreadable, stdin, findings)
 
 
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:

@@ -33,12 +33,14 @@ class Release(NamedTuple):
 
 
 def read(inputs: str | Path | Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
-         on_error: Callable[[str, str], None] | None = None, stdin: bytes | None = None) -> list[Extraction]:
+         on_error: Callable[[str, str], None] | None = None, stdin: bytes | None = None,
+         on_read: Callable[[str, Extraction], None] | None = None) -> list[Extraction]:
     """Stage 1-2: paths, folders of releases or `-` (standard input, given as `stdin`) -> extractions, ordered by
     the latest period each reports, then by file name, so no output depends on the order of the arguments.
 
     An input that cannot be read raises InputError, unless `on_error(item, reason)` is given: then it is told and
-    the others are read (the CLI reports it and goes on)."""
+    the others are read (the CLI reports it and goes on). `on_read(item, extraction)` is told of each input read,
+    under the name it was given (the CLI prints its findings)."""
     from .extract import extract, extract_path
     from .read import expand_inputs, parse_bytes
 
@@ -50,6 +52,8 @@ def read(inputs: str | Path | Iterable[str | Path], max_bytes: int = DEFAULT_MAX
                 out.append(extract(parse_bytes("<stdin>", stdin or b"", max_bytes), keep_tables=False))
             else:
                 out.append(extract_path(Path(item), max_bytes, keep_tables=False))
+            if on_read is not None:
+                on_read(item, out[-1])
         except ReadError as exc:
             if on_error is None:
                 raise InputError(f"{item}: {exc}") from None
