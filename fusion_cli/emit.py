@@ -103,7 +103,7 @@ def progress(total: int):
     from .render import safe
 
     with Progress(TextColumn("fusion"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+                  console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task("files", total=total)
 
         def advance(messages) -> None:
