@@ -40,7 +40,7 @@ def stream_one(item: str, max_bytes: int, quiet: bool) -> FileResult:
 
 def streamed(item: str, doc: Document, quiet: bool) -> FileResult:
     """A read document's facts as a streamed result: tables are found now, facts made as they are taken."""
-    run = Run(doc, keep_tables=False)
+    run = Run(doc, keep_tables=False, headings=False)  # facts only: no tables kept, no sections for claims
     messages: list[str] = []
 
     def facts() -> Iterator[Fact]:

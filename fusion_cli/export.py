@@ -58,9 +58,19 @@ def to_csv(rows: list[dict[str, object]], fields: tuple[str, ...], header: bool 
     return out.getvalue()
 
 
+_FACT_INDEX = tuple(Fact._fields.index(name) for name in FACT_FIELDS)
+_VALUE_AT = FACT_FIELDS.index("value")
+
+
 def facts_csv_rows(facts: list[Fact]) -> str:
-    """Facts as CSV rows without the header, for output streamed file by file."""
-    return to_csv([fact_record(f) for f in facts], FACT_FIELDS, header=False)
+    """Facts as CSV rows without the header, for output streamed file by file: built from the tuples themselves."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for fact in facts:
+        row = ["" if (v := fact[i]) is None else guard_cell(v) for i in _FACT_INDEX]
+        row[_VALUE_AT] = number(fact.value)
+        writer.writerow(row)
+    return out.getvalue()
 
 
 def csv_header(fields: tuple[str, ...] = FACT_FIELDS) -> str:

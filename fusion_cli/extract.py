@@ -74,8 +74,8 @@ class Run:
     `facts()` is exhausted.
     """
 
-    def __init__(self, doc: Document, keep_tables: bool = True) -> None:
-        seen = _Seen()
+    def __init__(self, doc: Document, keep_tables: bool = True, headings: bool = True) -> None:
+        seen = _Seen(headings)
         self.name = doc.name
         self.raw_tables, self.findings = find_tables(doc._replace(lines=seen.watch(doc.lines)))
         self.company = detect_issuer(seen.head, limit=_HEAD_LINES)
@@ -171,7 +171,8 @@ _HEAD_LINES = 400  # the issuer is named in a release's first lines
 class _Seen:
     """What the walk over the lines notes for the whole release, while the tables are being found."""
 
-    def __init__(self) -> None:
+    def __init__(self, headings: bool = True) -> None:
+        self.want_headings = headings  # the sections claims sit in: `facts` has no use for them
         self.head: list[Line] = []  # the first lines, where the issuer is named
         self.note: ScaleNote | None = None  # the first scale note, and the scales of all of them
         self.scales: set[str] = set()
@@ -195,7 +196,7 @@ class _Seen:
                     self.currencies.append(currency_of(note.text))
                 elif "ollar" in text or "uro" in text or "in " in text:
                     self.currencies.append(states_currency(text))
-            if line.cells is None and (heading := _heading(text)):
+            if self.want_headings and line.cells is None and (heading := _heading(text)):
                 self.headings.append((line.number, heading))
             if line.cells is None and _is_sentence(text):
                 self.prose.append((line.number, text))
