@@ -28,6 +28,7 @@ from .options import (
 
 app = typer.Typer(
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
     help=(
@@ -122,7 +123,7 @@ def facts(
         from .batch import extract_many
         from .emit import NothingFound, stdin_result, write_stream
 
-        chosen = format or (FactFormat.table if sys.stdout.isatty() and output is None else FactFormat.json)
+        chosen = format or FactFormat.for_output(output, sys.stdout.isatty())
         items = sorted(_expanded(inputs), key=lambda item: (item != "-", item))
         _refuse_input_as_output(output, inputs)
         limit = max_size * 1024 * 1024
@@ -252,7 +253,7 @@ def check(
         results = [(r.file, r.company, analysis.checks[r.file]) for r in analysis.extractions if r.file in analysis.checks]
         if not results:
             raise typer.Exit(EXIT_NO_DATA)
-        chosen = format or (CheckFormat.table if sys.stdout.isatty() and output is None else CheckFormat.json)
+        chosen = format or CheckFormat.for_output(output, sys.stdout.isatty())
         if chosen is CheckFormat.table:
             print_checks(results, problems)
         else:

@@ -13,10 +13,28 @@ import typer
 
 EXIT_OK, EXIT_NO_DATA, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 70, 130
 
+def _by_suffix(kind, output: Path | None, terminal: bool, default):
+    """`-o FILE.csv` writes CSV, `.json` JSON, `.md` Markdown, `.xlsx` a workbook, where the command has that format;
+    another suffix, or standard output that is not a terminal, gets the command's default; a terminal a table."""
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix in ("csv", "json", "md", "xlsx") and suffix not in kind.__members__:
+            names = ", ".join(f".{m}" for m in kind.__members__ if m != "table")
+            raise typer.BadParameter(f"{output}: this command writes {names}, not .{suffix}; choose one of those, "
+                                     f"or --format", param_hint="--output")
+        return kind(suffix) if suffix in kind.__members__ and suffix != "table" else default
+    return kind.table if terminal else default
+
+
 class FactFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+    @classmethod
+    def for_output(cls, output: Path | None, terminal: bool) -> FactFormat:
+        """The format an output file's suffix names (json when it names none); a table on a terminal, else json."""
+        return _by_suffix(cls, output, terminal, cls.json)
 
 
 class AnalyzeFormat(str, Enum):
@@ -29,10 +47,7 @@ class AnalyzeFormat(str, Enum):
     @classmethod
     def for_output(cls, output: Path | None, terminal: bool) -> AnalyzeFormat:
         """The format an output file's suffix names (csv when it names none); a table on a terminal, else csv."""
-        if output is not None:
-            suffix = output.suffix.lower().lstrip(".")
-            return cls(suffix) if suffix in ("csv", "json", "md", "xlsx") else cls.csv
-        return cls.table if terminal else cls.csv
+        return _by_suffix(cls, output, terminal, cls.csv)
 
 
 class View(str, Enum):
@@ -55,6 +70,11 @@ class CheckFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+    @classmethod
+    def for_output(cls, output: Path | None, terminal: bool) -> CheckFormat:
+        """The format an output file's suffix names (json when it names none); a table on a terminal, else json."""
+        return _by_suffix(cls, output, terminal, cls.json)
 
 
 Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]
@@ -85,6 +105,9 @@ def guarded(func, state) -> None:
     except OutputError as exc:
         err(str(exc))
         raise typer.Exit(EXIT_OUTPUT) from None
+    except typer.BadParameter as exc:  # a choice only known once the command runs (an output's suffix)
+        err(exc.format_message())
+        raise typer.Exit(EXIT_USAGE) from None
     except KeyboardInterrupt:
         err("interrupted; nothing was written")
         raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -205,3 +205,28 @@ def test_facts_redirected_from_a_terminal_writes_the_whole_csv_and_nothing_to_th
     assert proc.returncode == 0
     assert len(rows) == 1 + 25 * 112 and rows[0].startswith("file,company,statement")
     assert b"Fusion Telecommunications" not in screen
+
+
+@pytest.mark.parametrize(("command", "suffix", "starts"), [
+    ("facts", ".csv", "file,company,statement"), ("facts", ".json", "["), ("check", ".csv", "file,kind,status"),
+    ("check", ".json", "["), ("analyze", ".csv", "company,section,item"), ("analyze", ".json", "["),
+    ("analyze", ".md", "### ")])
+def test_the_output_suffix_picks_the_format(tmp_path, command, suffix, starts):
+    target = tmp_path / f"out{suffix}"
+    result = runner.invoke(app, [command, str(ROOT / "samples" / "fusion-q1-2011.txt"), "-o", str(target), "-q"])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+@pytest.mark.parametrize("command", ["facts", "check"])
+def test_a_suffix_the_command_cannot_write_is_refused_in_one_line(tmp_path, command):
+    target = tmp_path / "out.xlsx"
+    result = runner.invoke(app, [command, str(ROOT / "samples" / "fusion-q1-2011.txt"), "-o", str(target)])
+    assert result.exit_code == 2 and not target.exists()
+    assert "writes .json, .csv, not .xlsx" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_dash_h_is_help_everywhere():
+    for args in (["-h"], ["facts", "-h"], ["analyze", "-h"], ["check", "-h"], ["concepts", "-h"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "Usage:" in result.stdout
