@@ -54,6 +54,7 @@ class Analysis:
         records = [point_row(p) for p in self.points if wanted is None or p.section in wanted]
         frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
         frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+        frame["period_end"] = pd.to_datetime(frame["period_end"], errors="coerce")  # dates, not text
         frame["period_months"] = frame["period_months"].astype("Int64")
         return frame
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime
 import io
 import json
 import numbers
@@ -184,25 +185,44 @@ def frames_xlsx(path: Path, sheets: Sequence[tuple[str, pandas.DataFrame]]) -> N
     with atomic_path(path) as tmp:
         options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "nan_inf_to_errors": True}
         book = xlsxwriter.Workbook(tmp, options)
-        bold = book.add_format({"bold": True})
+        bold = book.add_format({"bold": True, "bottom": 1})
         whole = book.add_format({"num_format": "#,##0;(#,##0)"})
         fraction = book.add_format({"num_format": "#,##0.00;(#,##0.00)"})
+        formats = {"%": book.add_format({"num_format": '0.0"%";(0.0"%")'}), "pp": book.add_format({"num_format": '0.0" pp";(0.0" pp")'}),
+                   "x": book.add_format({"num_format": '0.00"x"'}), "share": fraction}
+        day = book.add_format({"num_format": "yyyy-mm-dd"})
         for name, frame in sheets:
             sheet = book.add_worksheet(name[:31])
             columns = [str(c) for c in frame.columns]
+            unit_at = columns.index("unit") if "unit" in columns else None
+            widths = [len(c) for c in columns]
             for j, column in enumerate(columns):
                 sheet.write_string(0, j, str(guard_cell(column)), bold)
             for i, row in enumerate(frame.itertuples(index=False), start=1):
+                unit = str(row[unit_at]) if unit_at is not None else ""
+                by_unit = formats.get("share" if unit.endswith("/share") else unit)
                 for j, value in enumerate(row):
                     value = None if _missing(value) else _plain(value)
                     if value is None:
                         continue
-                    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                        sheet.write_string(i, j, str(guard_cell(str(value))))
+                    if isinstance(value, (datetime.date, datetime.datetime)):
+                        sheet.write_datetime(i, j, value, day)  # a date a spreadsheet can sort and filter
+                        widths[j] = max(widths[j], 10)
+                    elif isinstance(value, bool) or not isinstance(value, numbers.Real):
+                        text = str(guard_cell(str(value)))
+                        sheet.write_string(i, j, text)
+                        widths[j] = max(widths[j], len(text))
                     else:
-                        sheet.write_number(i, j, float(value), whole if float(value).is_integer() else fraction)
-            sheet.freeze_panes(1, 0)
-            sheet.set_column(0, len(columns) - 1, 14)
+                        sheet.write_number(i, j, float(value), by_unit or (whole if float(value).is_integer() else fraction))
+                        widths[j] = max(widths[j], len(f"{float(value):,.2f}"))
+            for j, width in enumerate(widths):
+                sheet.set_column(j, j, min(max(width + 2, 8), 60))
+            label = columns.index("item") + 1 if "item" in columns else 1
+            sheet.freeze_panes(1, label)  # the header row and the label column stay in view
+            sheet.set_landscape()
+            sheet.fit_to_pages(1, 0)  # one page wide, as many long as it takes
+            sheet.repeat_rows(0)
+            sheet.set_paper(9)  # A4; Letter-size printers scale it
         book.close()
 
 

@@ -1,4 +1,5 @@
 """fusion analyze through the CLI and the Python API, on the sample releases (the seeds)."""
+import datetime
 import io
 import json
 
@@ -268,3 +269,30 @@ def test_a_total_that_does_not_foot_carries_its_note_in_the_api_too(tmp_path):
     notes = [p.note for p in fusion_cli.analyze([path]).points if "does not foot" in p.note]
     cli = [r.get("note", "") for r in _cli_json(path) if "does not foot" in r.get("note", "")]
     assert notes and notes == cli
+
+
+def test_a_workbook_an_analyst_can_hand_on(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "analysis.xlsx"
+    result = runner.invoke(app, ["analyze", Q3, Q1, "-o", str(target), "-q"])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["statements", "changes", "margins", "bridge", "data"]
+    data = book["data"]
+    header = [c.value for c in data[1]]
+    first = dict(zip(header, [c.value for c in data[2]]))
+    assert first["period_end"] == datetime.datetime(2008, 9, 30) and data.cell(2, header.index("period_end") + 1).is_date
+    assert first["value"] == 14301428 and first["item"] == "Revenues"
+    for sheet in book:
+        assert sheet.freeze_panes == "D2"  # the header row and the columns up to the line item's label
+        assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.column_dimensions["C"].width >= len("Revenues")
+    margins = book["margins"]
+    units = [c.value for c in margins["F"]] if margins["F"][0].value == "unit" else []
+    percent_rows = [i for i, u in enumerate(units, start=1) if u == "%"]
+    assert percent_rows and margins.cell(percent_rows[0], 7).number_format == '0.0"%";(0.0"%")'
+
+
+def test_the_api_frame_has_dates():
+    rows = fusion_cli.analyze([Q1]).rows
+    assert str(rows["period_end"].dtype).startswith("datetime64") and rows["period_end"].min() == pd.Timestamp("2010-03-31")
