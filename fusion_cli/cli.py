@@ -270,17 +270,44 @@ def check(
 
 
 @app.command()
-def concepts() -> None:
-    """List the canonical concepts and the synonyms that map a label to each.
+def concepts(
+    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only concepts whose name, meaning or labels hold these words.")] = None,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="table (default on a terminal), csv or json.")] = None,
+) -> None:
+    """The canonical concepts line items are normalized to: what each means and labels releases print for it.
 
     \b
-    Example:
+    Examples:
       fusion concepts
+      fusion concepts --search interest
+      fusion concepts --format csv > concepts.csv
     """
-    from .concepts import describe
 
-    for concept, synonyms in describe():
-        typer.echo(f"{concept}\t{synonyms}")
+    def body() -> None:
+        from .glossary import rows
+
+        found = rows(search or "")
+        chosen = format or (CheckFormat.table if sys.stdout.isatty() else CheckFormat.csv)
+        if chosen is CheckFormat.table:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table("concept", "what it is", "labels releases print", title="fusion concepts", expand=False)
+            for concept, what, examples in found:
+                table.add_row(concept, what, examples)
+            Console().print(table)
+        elif chosen is CheckFormat.json:
+            import json
+
+            typer.echo(json.dumps([{"concept": c, "meaning": w, "examples": e} for c, w, e in found], indent=1))
+        else:
+            from .export import to_csv
+
+            typer.echo(to_csv([{"concept": c, "meaning": w, "examples": e} for c, w, e in found], ("concept", "meaning", "examples")), nl=False)
+        if not found:
+            raise typer.Exit(EXIT_NO_DATA)
+
+    _guard(body)
 
 
 def main() -> None:

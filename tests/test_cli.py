@@ -127,8 +127,8 @@ def test_formula_guard_in_csv():
 
 
 def test_concepts_lists_the_vocabulary():
-    result = invoke("concepts")
-    names = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    result = invoke("concepts")  # not a terminal: CSV
+    names = [row["concept"] for row in csv.DictReader(io.StringIO(result.stdout))]
     assert {"revenue", "adjusted_ebitda", "eps_basic", "shares_diluted", "total_equity"} <= set(names)
 
 
@@ -230,3 +230,15 @@ def test_dash_h_is_help_everywhere():
     for args in (["-h"], ["facts", "-h"], ["analyze", "-h"], ["check", "-h"], ["concepts", "-h"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_concepts_is_a_table_of_meanings_searchable_and_exportable():
+    result = runner.invoke(app, ["concepts", "--search", "net interest income", "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["concept"] for r in rows] == ["net_interest_income", "net_interest_income_after_provision"]
+    assert rows[0]["meaning"] == "A bank's interest income less interest expense"
+    as_json = json.loads(runner.invoke(app, ["concepts", "-s", "goodwill", "-f", "json"]).stdout)
+    assert as_json[0] == {"concept": "goodwill", "meaning": "Goodwill", "examples": "Goodwill"}
+    assert [r["concept"] for r in as_json] == ["goodwill", "impairment"]  # `Impairment of goodwill` is a label
+    assert runner.invoke(app, ["concepts", "-s", "no such words"]).exit_code == 1

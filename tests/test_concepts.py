@@ -38,3 +38,24 @@ def test_map_concept(label, section, statement, printed, concept):
 def test_normalize_label():
     assert normalize_label("Cost of Revenues (1)") == "cost of revenues"
     assert normalize_label("Research & Development") == "research and development"
+
+
+def test_every_concept_has_a_meaning_and_its_example_labels_map_to_it():
+    from decimal import Decimal
+
+    from fusion_cli.concepts import VOCABULARY, describe, map_concept
+    from fusion_cli.glossary import GLOSSARY, rows
+    from fusion_cli.model import Amount
+
+    assert {c for c, _p in describe()} == set(GLOSSARY)
+    sections = {}
+    for concept, statements, _patterns in VOCABULARY:
+        sections.setdefault(concept, set()).update(statements)
+    for concept, (meaning, examples) in GLOSSARY.items():
+        assert meaning and examples, concept
+        if concept.startswith(("eps_", "shares_")):
+            continue  # told apart by their section and values, not by words alone
+        for label in examples.split("; "):
+            found = {map_concept(label, "", s, Amount(Decimal(5), "5")) for s in sections[concept]}
+            assert concept in found, (concept, label, found)
+    assert [r[0] for r in rows("net interest income")] == ["net_interest_income", "net_interest_income_after_provision"]
