@@ -159,8 +159,27 @@ def cost(rounds: int, rng: random.Random) -> dict:
         return top / 1e6
 
     small, large = peak(5), peak(40)
+
+    def cli_peak(count: int) -> float:  # `fusion analyze DIR --format csv`: from 20 inputs, one company at a time
+        with tempfile.TemporaryDirectory() as folder:
+            for i, d in enumerate(generated[:count] * (count // len(generated) + 1)):
+                if i == count:
+                    break
+                Path(folder, f"r{i:03d}.txt").write_bytes(d.replace(b"Firm", b"Co%03d" % i))
+            return peak_rss([*FUSION, "analyze", folder, "--format", "csv", "-q", "-o", str(Path(folder, "out.csv"))])[1]
+
+    few, many = cli_peak(20), cli_peak(80)
+    folders = [str(SHARED / f) for f in ("seeds", "corpus") if (SHARED / f).is_dir()]
+    if folders:  # the commands themselves, start-up included, on the same real releases
+        cli_facts = statistics.median(measure([*FUSION, "facts", *folders, "--format", "csv", "-q"])[2] for _ in range(rounds))
+        cli_analyze = statistics.median(measure([*FUSION, "analyze", *folders, "--format", "csv", "-q"])[2] for _ in range(rounds))
+    else:
+        cli_facts = cli_analyze = float("nan")
     return {"releases": len(docs), "facts CPU s": facts, "analyze CPU s": analyze, "analyze / facts": analyze / facts,
-            "peak MB, 5 releases": small, "peak MB, 40 releases": large, "MB per release added": (large - small) / 35}
+            "peak MB, 5 releases": small, "peak MB, 40 releases": large, "MB per release added": (large - small) / 35,
+            "CLI peak RSS MB, 20 releases": few, "CLI peak RSS MB, 80 releases": many,
+            "CLI MB per release added": (many - few) / 60,
+            "CLI facts CPU s": cli_facts, "CLI analyze CPU s": cli_analyze, "CLI analyze / facts": cli_analyze / cli_facts}
 
 
 def scaling(sizes: list[int], rng: random.Random, folder: Path) -> dict:
@@ -357,8 +376,12 @@ def report(r: dict) -> None:
     c = r["cost"]
     table.add_row(f"analyze CPU on {c['releases']} real releases", f"{c['analyze CPU s']:.2f} s", f"{c['facts CPU s']:.2f} s (facts)",
                   f"{c['analyze / facts']:.2f}x", "<= 1.4x")
-    table.add_row("analyze memory per release added", f"{c['MB per release added']:.2f} MB",
-                  f"{c['peak MB, 5 releases']:.1f} MB at 5, {c['peak MB, 40 releases']:.1f} MB at 40", "", "flat")
+    table.add_row("analyze memory per release added (in-process run of all)", f"{c['MB per release added']:.2f} MB",
+                  f"{c['peak MB, 5 releases']:.1f} MB at 5, {c['peak MB, 40 releases']:.1f} MB at 40", "", "")
+    table.add_row("fusion analyze vs fusion facts, CPU on the same real releases", f"{c['CLI analyze CPU s']:.2f} s",
+                  f"{c['CLI facts CPU s']:.2f} s", f"{c['CLI analyze / facts']:.2f}x", "<= 1.4x")
+    table.add_row("fusion analyze DIR --format csv, peak RSS per release added", f"{c['CLI MB per release added']:.2f} MB",
+                  f"{c['CLI peak RSS MB, 20 releases']:.0f} MB at 20, {c['CLI peak RSS MB, 80 releases']:.0f} MB at 80", "", "flat")
     for layout, t in r["throughput"].items():
         per_20k = t.get("releases/s at 20 KB", t["releases/s"])
         table.add_row(f"extraction, {layout} (~{t['mean KB']:.0f} KB, {t['facts/KB']:.0f} facts/KB)",

@@ -14,6 +14,7 @@ from .options import (
     EXIT_NO_DATA,
     EXIT_OK,
     EXIT_USAGE,
+    STREAM_FROM,
     AnalyzeFormat,
     CheckFormat,
     FactFormat,
@@ -24,7 +25,9 @@ from .options import (
     Scale,
     State,
     View,
+    refuse_input_as_output,
 )
+from .read import expand_inputs
 
 app = typer.Typer(
     add_completion=False,
@@ -85,7 +88,7 @@ def _read(inputs: list[str], quiet: bool, max_size: int):
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
     from .emit import output_stream
 
-    _refuse_input_as_output(output, inputs)
+    refuse_input_as_output(output, inputs)
     with output_stream(output) as out:
         out.write(text)
 
@@ -124,8 +127,8 @@ def facts(
         from .emit import NothingFound, stdin_result, write_stream
 
         chosen = format or FactFormat.for_output(output, sys.stdout.isatty())
-        items = sorted(_expanded(inputs), key=lambda item: (item != "-", item))
-        _refuse_input_as_output(output, inputs)
+        items = sorted(expand_inputs(inputs), key=lambda item: (item != "-", item))
+        refuse_input_as_output(output, inputs)
         limit = max_size * 1024 * 1024
         stream = extract_many([i for i in items if i != "-"], chosen.value, limit, quiet, jobs or os.cpu_count() or 1)
         if "-" in items:
@@ -166,7 +169,7 @@ def analyze(
 
     def body() -> None:
         from .analysis import MappingError, load_mapping
-        from .check import summary
+        from .emit import NothingFound, report, stream_analysis
         from .pipeline import run
 
         try:
@@ -177,43 +180,35 @@ def analyze(
         if (format is AnalyzeFormat.xlsx or (format is None and output is not None and output.suffix.lower() == ".xlsx")) and output is None:
             _err("--format xlsx writes a workbook: give the file with --output FILE.xlsx")
             raise typer.Exit(EXIT_USAGE)
+        chosen = format or AnalyzeFormat.for_output(output, sys.stdout.isatty())
+        shown = view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)
+        if chosen in (AnalyzeFormat.csv, AnalyzeFormat.json) and not wide and "-" not in inputs and len(expand_inputs(inputs)) >= STREAM_FROM:
+            refuse_input_as_output(output, inputs)
+            try:  # one company at a time
+                stream_analysis(inputs, lambda group: _read(group, quiet, max_size), synonyms, company, chosen.value,
+                                shown.value, output, quiet, max_size * 1024 * 1024)
+            except NothingFound:
+                raise typer.Exit(EXIT_NO_DATA) from None
+            return
         result = run(_read(inputs, quiet, max_size), synonyms, company)
-        for finding in [] if quiet else result.findings:
-            _err(f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}")
-        for extraction in [] if quiet else result.extractions:
-            if extraction.file in result.checks:
-                _err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}")
+        report(result, quiet)
         if not result.points:
             raise typer.Exit(EXIT_NO_DATA)
-        _show_analysis(result, format or AnalyzeFormat.for_output(output, sys.stdout.isatty()), view, wide, scale.value, sources, output, inputs)
+        _show_analysis(result, chosen, shown, wide, scale.value, sources, output, inputs)
 
     _guard(body)
 
 
-def _expanded(inputs: list[str]) -> list[str]:
-    from .read import expand_inputs
-
-    return expand_inputs(inputs)
-
-
-def _refuse_input_as_output(output: Optional[Path], inputs: list[str]) -> None:
-    from .emit import same_file
-
-    if output is not None and any(p != "-" and same_file(Path(p), output) for p in inputs):
-        _err(f"{output}: refusing to overwrite an input file; choose another --output")
-        raise typer.Exit(EXIT_USAGE)
-
-
-def _show_analysis(result, chosen: AnalyzeFormat, view: Optional[View], wide: bool, scale: str, sources: bool,
+def _show_analysis(result, chosen: AnalyzeFormat, view: View, wide: bool, scale: str, sources: bool,
                    output: Optional[Path], inputs: list[str]) -> None:
     from .emit import analysis_text, print_grids, write_xlsx
 
-    shown = (view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)).value
+    shown = view.value
     if chosen is AnalyzeFormat.table:
         print_grids(result, shown, scale, sources)
     elif chosen is AnalyzeFormat.xlsx:
         assert output is not None  # analyze refuses xlsx without --output before reading anything
-        _refuse_input_as_output(output, inputs)
+        refuse_input_as_output(output, inputs)
         write_xlsx(result, shown, output)
     else:
         _emit(analysis_text(result, chosen.value, shown, wide, scale, sources), output, inputs)
@@ -284,26 +279,11 @@ def concepts(
     """
 
     def body() -> None:
+        from .emit import print_concepts
         from .glossary import rows
 
         found = rows(search or "")
-        chosen = format or (CheckFormat.table if sys.stdout.isatty() else CheckFormat.csv)
-        if chosen is CheckFormat.table:
-            from rich.console import Console
-            from rich.table import Table
-
-            table = Table("concept", "what it is", "labels releases print", title="fusion concepts", expand=False)
-            for concept, what, examples in found:
-                table.add_row(concept, what, examples)
-            Console().print(table)
-        elif chosen is CheckFormat.json:
-            import json
-
-            typer.echo(json.dumps([{"concept": c, "meaning": w, "examples": e} for c, w, e in found], indent=1))
-        else:
-            from .export import to_csv
-
-            typer.echo(to_csv([{"concept": c, "meaning": w, "examples": e} for c, w, e in found], ("concept", "meaning", "examples")), nl=False)
+        print_concepts(found, (format or (CheckFormat.table if sys.stdout.isatty() else CheckFormat.csv)).value)
         if not found:
             raise typer.Exit(EXIT_NO_DATA)
 

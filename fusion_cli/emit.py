@@ -220,3 +220,62 @@ def print_checks(results: list, problems: bool) -> None:
         for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems):
             console.print(table)
         console.print(safe(f"{file}: {summary(checks)}"), highlight=False, markup=False)
+
+
+def report(result, quiet: bool) -> None:
+    """An analysis's findings and each release's check summary, on stderr."""
+    from .check import summary
+
+    for finding in [] if quiet else result.findings:
+        err(f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}")
+    for extraction in [] if quiet else result.extractions:
+        if extraction.file in result.checks:
+            err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}")
+
+
+def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: str, output: Path | None, quiet: bool,
+                    max_bytes: int) -> None:
+    """The CSV or JSON rows of a large batch, company by company (pipeline.by_company): the same bytes as one analysis
+    of them all, with the memory of the largest company. `read(group)` reads a group's inputs and reports their
+    findings. NothingFound, and nothing written, when no input has financial data."""
+    from .analysis import VIEW_SECTIONS
+    from .export import points_csv, points_json_items
+    from .pipeline import by_company, run
+
+    sections = VIEW_SECTIONS.get(view)
+    written = 0
+    with output_stream(output) as out:
+        for group in by_company(inputs, max_bytes, company):
+            result = run(read(group), mapping, company)
+            report(result, quiet)
+            points = [p for p in result.points if sections is None or p.section in sections]
+            if fmt == "csv":
+                out.write(points_csv(points, header=not written))
+            elif points:
+                out.write(("[\n" if not written else ",\n") + points_json_items(points))
+            written += len(points)
+        if not written:
+            raise NothingFound(False)
+        if fmt == "json":
+            out.write("\n]\n")
+
+
+def print_concepts(found: list[tuple[str, str, str]], fmt: str) -> None:
+    """`fusion concepts`: a table on a terminal, else CSV or JSON of concept, meaning and example labels."""
+    records: list[dict[str, object]] = [{"concept": c, "meaning": w, "examples": e} for c, w, e in found]
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("concept", "what it is", "labels releases print", title="fusion concepts")
+        for concept, what, examples in found:
+            table.add_row(concept, what, examples)
+        Console().print(table)
+    elif fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(records, indent=1) + "\n")
+    else:
+        from .export import to_csv
+
+        sys.stdout.write(to_csv(records, ("concept", "meaning", "examples")))

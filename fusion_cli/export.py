@@ -136,14 +136,20 @@ def points_json(points: list) -> str:
     return json.dumps([point_record(p) for p in points], indent=1, ensure_ascii=False) + "\n"
 
 
-def points_csv(points: list) -> str:
+def points_json_items(points: list) -> str:
+    """The same rows as the items of that array, for an array written company by company (`[\n`, items joined by
+    `,\n`, `\n]\n`): byte for byte what points_json writes for all of them at once."""
+    return ",\n".join(" " + json.dumps(point_record(p), indent=1, ensure_ascii=False).replace("\n", "\n ") for p in points)
+
+
+def points_csv(points: list, header: bool = True) -> str:
     """Tidy CSV: one row per value, the documented columns."""
     rows = []
     for p in points:
         record = {name: getattr(p, name) for name in POINT_FIELDS}
         record["value"] = f"{p.value:.2f}" if p.value is not None and p.unit in ("%", "pp", "x") else decimal_text(p.value)
         rows.append(record)
-    return to_csv(rows, POINT_FIELDS)
+    return to_csv(rows, POINT_FIELDS, header)
 
 
 def frame_csv(frame) -> str:

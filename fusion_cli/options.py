@@ -118,3 +118,15 @@ def guarded(func, state) -> None:
         raise typer.Exit(EXIT_INTERNAL) from None
     if state.unreadable:
         raise typer.Exit(EXIT_UNREADABLE)
+
+
+STREAM_FROM = 20  # inputs from which analyze reads and writes one company at a time, so memory stays flat
+
+
+def refuse_input_as_output(output: Path | None, inputs: list[str]) -> None:
+    """A usage error when --output names one of the inputs: a release is never overwritten."""
+    from .emit import err, same_file
+
+    if output is not None and any(p != "-" and same_file(Path(p), output) for p in inputs):
+        err(f"{output}: refusing to overwrite an input file; choose another --output")
+        raise typer.Exit(EXIT_USAGE)

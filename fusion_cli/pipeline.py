@@ -6,6 +6,7 @@ from the series and bridges the analysis already has, never from a second analys
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -59,6 +60,31 @@ def read(inputs: str | Path | Iterable[str | Path], max_bytes: int = DEFAULT_MAX
                 raise InputError(f"{item}: {exc}") from None
             on_error(item, str(exc))
     return sorted(out, key=_release_order)
+
+
+def by_company(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, company: str | None = None) -> list[list[str]]:
+    """Inputs grouped by the company each names in its first lines, in the order the analysis shows companies: what
+    `build_series` groups by, read from each file's head only, so a large batch can be analyzed one company at a
+    time with the memory of one company (`run` on each group gives that company's rows exactly). An input that
+    cannot be read goes alone, for `read` to report."""
+    import itertools
+
+    from .issuer import detect_issuer
+    from .read import expand_inputs, load
+    from .series import company_key
+
+    groups: dict[str, list[str]] = {}
+    names: dict[str, Counter[str]] = {}
+    for item in expand_inputs([str(i) for i in inputs]):
+        try:
+            doc = load(Path(item), max_bytes)
+            name = company or detect_issuer(itertools.islice(doc.lines, 400)) or doc.name
+        except ReadError:
+            name = item
+        key = company_key(name) or name
+        groups.setdefault(key, []).append(item)
+        names.setdefault(key, Counter())[name] += 1
+    return [groups[key] for key in sorted(groups, key=lambda k: names[k].most_common(1)[0][0].lower())]
 
 
 def _release_order(extraction: Extraction) -> tuple[str, str, str]:

@@ -296,3 +296,19 @@ def test_a_workbook_an_analyst_can_hand_on(tmp_path):
 def test_the_api_frame_has_dates():
     rows = fusion_cli.analyze([Q1]).rows
     assert str(rows["period_end"].dtype).startswith("datetime64") and rows["period_end"].min() == pd.Timestamp("2010-03-31")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_large_batch_is_analyzed_one_company_at_a_time_with_the_same_output(tmp_path, monkeypatch, fmt):
+    import fusion_cli.cli as cli
+
+    rows = [("Revenues", "$ 10,000", "$ 9,000"), ("Cost of revenues", "6,000", "5,500"), ("Gross profit", "4,000", "3,500"),
+            ("Operating expenses", "2,500", "2,350"), ("Operating income", "1,500", "1,150"), ("Net income", "$ 1,100", "$ 860")]
+    for i in range(22):  # two releases of each of eleven companies, in no particular order
+        name = f"Company {i % 11:02d} Holdings, Inc."
+        write(tmp_path, f"r{(i * 7) % 22:02d}.txt", release(name, QUARTER_ONLY, rows, 2010 + i // 11))
+    streamed = runner.invoke(app, ["analyze", str(tmp_path), "--format", fmt, "-q"])
+    monkeypatch.setattr(cli, "STREAM_FROM", 10**9)
+    at_once = runner.invoke(app, ["analyze", str(tmp_path), "--format", fmt, "-q"])
+    assert streamed.exit_code == at_once.exit_code == 0
+    assert streamed.stdout == at_once.stdout and streamed.stdout.count("Company 00 Holdings") > 10
