@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import ItemKey, Point
+from .model import Basis, ItemKey, Point
 from .series import Entry, Item, Series, SeriesPeriod
 
 HUNDRED = Decimal(100)
@@ -16,11 +16,11 @@ def rounded(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def point(series: Series, section: str, item: str, concept: str | None, period: SeriesPeriod, basis: str,
+def point(series: Series, section: str, item: str, concept: str | None, period: SeriesPeriod, basis: str | Basis,
           value: Decimal | None, unit: str, source: str, note: str = "", key: ItemKey | tuple[str, str] | None = None) -> Point:
-    """A Point for a period of a company's series."""
+    """A Point for a period of a company's series; its basis one of the closed vocabulary (a ValueError otherwise)."""
     return Point(series.company, section, item, concept, period.label, period.end.isoformat(), period.months,
-                 basis, value, unit, source, note, key=key)
+                 Basis(basis), value, unit, source, note, key=key)
 
 
 def statement_points(series: Series) -> list[Point]:

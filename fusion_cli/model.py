@@ -152,13 +152,30 @@ class Point(NamedTuple):
     period: str  # fiscal label: Q1 2011, 9M 2009, FY 2010
     period_end: str | None
     period_months: int | None
-    basis: str  # statements: "" | restated | pre-split (printed before a stock split) | derived; changes: yoy | qoq; bridges: start | adjustment | subtotal | computed | difference
+    basis: Basis
     value: Decimal | None  # None where a percent change is not meaningful (n/m)
     unit: str  # USD | USD/share | shares | % | pp | x
     source: str  # file:line of a printed value, or "derived"
     note: str = ""  # n/m, narrowed, widened, rounding, does not foot, how a value was derived
     previous: tuple[tuple[Decimal, str], ...] = ()  # earlier values (value, source) of a restated line
     key: ItemKey | tuple[str, str] | None = None  # the line item, or (bridge, step) of a bridge's row (not exported)
+
+
+class Basis(StrEnum):
+    """What a value of the analysis is: as printed (reported), restated by a later release, derived, printed before a
+    stock split; a change year over year or quarter over quarter; a step of a bridge."""
+
+    REPORTED = ""
+    RESTATED = "restated"
+    DERIVED = "derived"
+    PRE_SPLIT = "pre-split"
+    YOY = "yoy"
+    QOQ = "qoq"
+    START = "start"
+    ADJUSTMENT = "adjustment"
+    SUBTOTAL = "subtotal"
+    COMPUTED = "computed"
+    DIFFERENCE = "difference"
 
 
 class Status(StrEnum):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .display import prose
-from .model import Finding, ItemKey
+from .model import Basis, Finding, ItemKey
 from .seriesdata import ADDITIVE, Entry, Item, SeriesPeriod
 from .units import is_money, is_per_share
 
@@ -53,7 +53,7 @@ def split_adjust(values: dict[tuple[ItemKey, SeriesPeriod], Entry], items: dict[
         if entry.basis or entry.source.rsplit(":", 1)[0] not in before[factor] or not (is_per_share(unit) or unit == "shares"):
             continue
         adjusted_value = entry.value / factor if is_per_share(unit) else entry.value * factor
-        values[(key, period)] = replace(entry, basis="pre-split", note=f"printed before the {_ratio(factor)} stock split; "
+        values[(key, period)] = replace(entry, basis=Basis.PRE_SPLIT, note=f"printed before the {_ratio(factor)} stock split; "
                                                                       f"{prose(adjusted_value)} split-adjusted")
         adjusted += 1
     return [Finding("info", ", ".join(sorted(before[factor])), f"a {_ratio(factor)} stock split: per-share values and share "
@@ -99,10 +99,10 @@ def _derive_one(known: dict[tuple[int, int, int], tuple[SeriesPeriod, Entry]], f
     target = SeriesPeriod(f"Q{quarter} {fy}", 3, total_period.end, fy, quarter)
     before = known.get((fy, quarter - 1, (quarter - 1) * 3))
     if before:
-        return target, Entry(total.value - before[1].value, "derived", "derived", f"{total_period.label} - {before[0].label}")
+        return target, Entry(total.value - before[1].value, "derived", Basis.DERIVED, f"{total_period.label} - {before[0].label}")
     earlier = [e for q in range(1, quarter) if (e := known.get((fy, q, 3))) is not None]
     if len(earlier) == quarter - 1:  # every quarter before is known
         rest = sum((e[1].value for e in earlier), Decimal(0))
         note = f"{total_period.label} - " + " - ".join(e[0].label for e in earlier)
-        return target, Entry(total.value - rest, "derived", "derived", note)
+        return target, Entry(total.value - rest, "derived", Basis.DERIVED, note)
     return None

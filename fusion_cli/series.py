@@ -20,7 +20,7 @@ from .amounts import SCALES
 from .calendar_rules import fiscal_label, fiscal_quarter, voted_year_end
 from .concepts import normalize_label
 from .display import prose
-from .model import Extraction, Fact, Finding, ItemKey
+from .model import Basis, Extraction, Fact, Finding, ItemKey
 from .precedence import choose, confirmed, describe
 from .restate import derive_quarters, restatement_findings, split_adjust
 from .seriesdata import STATEMENTS, Entry, Item, Series, SeriesPeriod
@@ -373,7 +373,7 @@ def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[Item
         if earlier:
             previous = tuple((f.value, f"{f.file}:{f.line}") for f in earlier)
             note = "restated: earlier release printed " + ", ".join(prose(v) for v, _s in previous)
-            values[key] = Entry(best.value, source, "restated", f"{note}; {joined}" if joined else note, previous, best.scale)
+            values[key] = Entry(best.value, source, Basis.RESTATED, f"{note}; {joined}" if joined else note, previous, best.scale)
         else:
             values[key] = Entry(best.value, source, note=joined, scale=best.scale)
     return values

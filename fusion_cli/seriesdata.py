@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .model import ItemKey
+from .model import Basis, ItemKey
 
 STATEMENTS = ("income", "balance", "cashflow", "reconciliation")
 
@@ -42,7 +42,7 @@ class Entry:
 
     value: Decimal
     source: str  # file:line, or "derived"
-    basis: str = ""  # "" | restated | derived
+    basis: Basis = Basis.REPORTED  # as printed, restated, derived, or printed before a stock split
     note: str = ""
     previous: tuple[tuple[Decimal, str], ...] = ()
     scale: str = "units"
