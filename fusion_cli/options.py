@@ -26,28 +26,31 @@ def _by_suffix(kind, output: Path | None, terminal: bool, default):
     return kind.table if terminal else default
 
 
-class FactFormat(str, Enum):
+class _Format(str, Enum):
+    """A command's output formats; `-o FILE` picks one by its suffix (see _by_suffix)."""
+
+    @classmethod
+    def for_output(cls, output: Path | None, terminal: bool):
+        """The format an output file's suffix names; a table on a terminal; else the command's default."""
+        return _by_suffix(cls, output, terminal, cls("csv" if "md" in cls.__members__ else "json"))
+
+
+class FactFormat(_Format):
+    """The formats of facts, check and concepts (JSON by default off a terminal)."""
+
     table = "table"
     json = "json"
     csv = "csv"
 
-    @classmethod
-    def for_output(cls, output: Path | None, terminal: bool) -> FactFormat:
-        """The format an output file's suffix names (json when it names none); a table on a terminal, else json."""
-        return _by_suffix(cls, output, terminal, cls.json)
 
+class AnalyzeFormat(_Format):
+    """The formats of analyze (CSV by default off a terminal)."""
 
-class AnalyzeFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
     md = "md"
     xlsx = "xlsx"
-
-    @classmethod
-    def for_output(cls, output: Path | None, terminal: bool) -> AnalyzeFormat:
-        """The format an output file's suffix names (csv when it names none); a table on a terminal, else csv."""
-        return _by_suffix(cls, output, terminal, cls.csv)
 
 
 class View(str, Enum):
@@ -66,15 +69,7 @@ class Scale(str, Enum):
     millions = "millions"
 
 
-class CheckFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-    @classmethod
-    def for_output(cls, output: Path | None, terminal: bool) -> CheckFormat:
-        """The format an output file's suffix names (json when it names none); a table on a terminal, else json."""
-        return _by_suffix(cls, output, terminal, cls.json)
+CheckFormat = FactFormat  # check and concepts write what facts writes: a table, JSON or CSV
 
 
 Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]

@@ -6,7 +6,7 @@ import sys
 
 import layouts
 import pytest
-from conftest import ROOT
+from conftest import ROOT, on_a_terminal
 from typer.testing import CliRunner
 
 from fusion_cli import __version__
@@ -171,40 +171,18 @@ def test_a_file_without_facts_between_two_keeps_the_stream_whole(tmp_path):
 def test_facts_redirected_from_a_terminal_writes_the_whole_csv_and_nothing_to_the_screen(tmp_path):
     """With a terminal on stderr (a progress bar is drawn for 20 files or more), stdout redirected to a file gets
     every record and the terminal none of them."""
-    import os
 
     sample = (ROOT / "samples" / "fusion-q1-2011.txt").read_bytes()
     for i in range(25):
         (tmp_path / f"r{i:02d}.txt").write_bytes(sample)
-    import threading
-
-    master, slave = os.openpty()
-    screen = bytearray()
-
-    def drain() -> None:  # the terminal's side, read while the command runs so it never blocks on a full pty
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            screen.extend(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
     out = tmp_path / "out.csv"
+    code = "import sys; from fusion_cli.cli import main; sys.argv = ['fusion', 'facts', sys.argv[1], '--format', 'csv']; main()"
     with open(out, "wb") as handle:
-        code = "import sys; from fusion_cli.cli import main; sys.argv = ['fusion', 'facts', sys.argv[1], '--format', 'csv']; main()"
-        proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], stdout=handle, stderr=slave, stdin=slave,
-                              timeout=120, env={**os.environ, "COLUMNS": "80"})
-    os.close(slave)
-    reader.join(timeout=10)
-    os.close(master)
+        screen, returncode = on_a_terminal([sys.executable, "-c", code, str(tmp_path)], stdout=handle, env={"COLUMNS": "80"})
     rows = out.read_text(encoding="utf-8").splitlines()
-    assert proc.returncode == 0
+    assert returncode == 0
     assert len(rows) == 1 + 25 * 112 and rows[0].startswith("file,company,statement")
-    assert b"Fusion Telecommunications" not in screen
+    assert "Fusion Telecommunications" not in screen
 
 
 @pytest.mark.parametrize(("command", "suffix", "starts"), [
