@@ -133,10 +133,18 @@ def output_stream(output: Path | None):
 def print_grids(result, view: str, scale: str, sources: bool) -> None:
     from rich.console import Console
 
-    from .render import grid_tables
+    from .render import grid_tables, safe
     from .views import build, latest
 
     console = Console()
+    if view == "summary":
+        from rich.text import Text
+
+        from .views import what_moved
+
+        for line in what_moved(result):
+            console.print(Text(safe(line), style="bold"))
+        console.print()
     for grid in build(result, view, scale):
         if view == "summary" and console.width < 160:
             grid = latest(grid, 8)  # a long series on a narrow terminal: the latest eight periods, and a note

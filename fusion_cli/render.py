@@ -58,6 +58,9 @@ def grid_tables(grid, sources: bool = False, width: int = 80) -> list:
         current.append(j)
         used += w
     chunks.append(current)
+    trend = max((len(t) for t in getattr(grid, "trends", [])), default=0)
+    if trend and used + trend + 3 > width and len(current) > 1:  # the trend column goes with the last periods
+        chunks[-1:] = [current[:-1], current[-1:]]
     return [_table(grid, chunk, sources, label_width, part > 0) for part, chunk in enumerate(chunks)]
 
 
@@ -75,7 +78,10 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
     table.add_column(Text(safe(grid.columns[0])), overflow="fold", max_width=label_width)
     for j in columns:
         table.add_column(Text(safe(grid.columns[j + 1])), justify="right", no_wrap=True)
-    for label, cells, style in grid.rows:
+    trends = getattr(grid, "trends", []) if columns[-1] == len(grid.columns) - 2 and any(getattr(grid, "trends", [])) else []
+    if trends:
+        table.add_column(Text("trend"), no_wrap=True, style="cyan")
+    for i, (label, cells, style) in enumerate(grid.rows):
         row = [Text(safe(label), style=_STYLES.get(style, ""))]
         for j in columns:
             cell = cells[j]
@@ -83,6 +89,8 @@ def _table(grid, columns: list[int], sources: bool, label_width: int, continued:
             if sources and cell.source:
                 text.append("\n" + safe(cell.source), style="dim")
             row.append(text)
+        if trends:
+            row.append(Text(trends[i] if i < len(trends) else ""))
         table.add_row(*row)
     return table
 

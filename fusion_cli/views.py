@@ -42,6 +42,7 @@ class Grid:
     columns: list[str]
     rows: list[tuple[str, list[Cell], str]] = field(default_factory=list)
     caption: str = ""
+    trends: list[str] = field(default_factory=list)  # a sparkline per row across all its periods (the summary's)
 
 
 class Formatter:
@@ -117,6 +118,8 @@ def _summary(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
         if row:
             grid.rows.append((row[0], row[1], "dim"))
     grid.rows.extend(_bridge_check_rows(points, cols, fmt))
+    grid.trends = [sparkline([_number(c.text) for c in cells]) if style != "dim" or "%" in "".join(c.text for c in cells) else ""
+                   for _label, cells, style in grid.rows]
     if grid.rows:
         grids.append(grid)
     cols = _columns(series, [p for p in points if p.period_months == 0], balance=True)
@@ -140,7 +143,8 @@ def _without_empty_columns(grid: Grid) -> Grid:
     if len(keep) == len(grid.columns) - 1:
         return grid
     return Grid(grid.title, [grid.columns[0], *(grid.columns[j + 1] for j in keep)],
-                [(label, [cells[j] for j in keep if j < len(cells)], style) for label, cells, style in grid.rows], grid.caption)
+                [(label, [cells[j] for j in keep if j < len(cells)], style) for label, cells, style in grid.rows], grid.caption,
+                grid.trends)
 
 
 def latest(grid: Grid, n: int) -> Grid:
@@ -150,7 +154,7 @@ def latest(grid: Grid, n: int) -> Grid:
         return grid
     note = f"the latest {n} of {shown} periods; a wider terminal, --format csv or --view statements shows them all"
     return Grid(grid.title, [grid.columns[0], *grid.columns[-n:]], [(label, cells[-n:], style) for label, cells, style in grid.rows],
-                f"{grid.caption}\n{note}" if grid.caption else note)
+                f"{grid.caption}\n{note}" if grid.caption else note, grid.trends)  # the trend keeps every period
 
 
 def _index(points: list[Point]) -> dict[tuple[str, str | None, str, str], Point]:
@@ -326,3 +330,63 @@ def _bridges(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
             grid.rows.append((label, line, "bold" if basis == "subtotal" else "dim" if basis in ("computed", "difference") else ""))
         grids.append(grid)
     return grids
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[Decimal | None]) -> str:
+    """`▁▃▅▇` across a row's periods, lowest to highest; a blank for a period without a value; '' under two values."""
+    known = [v for v in values if v is not None]
+    if len(known) < 2:
+        return ""
+    low, high = min(known), max(known)
+    span = high - low
+    return "".join(" " if v is None else _BARS[3] if not span else _BARS[min(7, int((v - low) / span * 8))] for v in values)
+
+
+def _number(text: str) -> Decimal | None:
+    """A grid cell's number back from its text (`(1,234)`, `6.4%`, `+1.2 pp`), for its trend; None for a check mark."""
+    digits = text.strip().rstrip("*†‡!✗≈ ")
+    negative = digits.startswith(("(", "-"))
+    digits = digits.strip("()+-").rstrip("%xp ").replace(",", "")
+    try:
+        value = Decimal(digits)
+    except ArithmeticError:
+        return None
+    return -value if negative else value
+
+
+def _moved(p: Point) -> str:
+    """`+6.4%`, or for a loss `narrowed 20.5%` / `widened 3.1%`: what the change means, not only its sign."""
+    for word in ("narrowed", "widened"):
+        if word in p.note and p.value is not None:
+            return f"{word} {figure(abs(p.value), '%')}"
+    return figure(p.value, "%", signed=True)
+
+
+def what_moved(analysis: Analysis, limit: int = 3) -> list[str]:
+    """The digest above a summary: the largest year-over-year changes of its lines in the latest period, margins
+    moved in points, and bridges that do not foot (each pointing to `fusion check`)."""
+    out = []
+    for series in analysis.series:
+        points = [p for p in analysis.points if p.company == series.company]
+        latest = max((p.period_end or "" for p in points if p.section in ("income", "reconciliation") and p.period_months == 3),
+                     default="")
+        moves = [p for p in points if p.section == "change" and p.basis == "yoy" and p.unit == "%" and p.value is not None
+                 and p.period_end == latest and p.concept in SUMMARY_FLOWS]
+        moves.sort(key=lambda p: -abs(p.value) if p.value is not None else Decimal(0))
+        lines = ["; ".join(f"{p.item} {_moved(p)}" for p in moves[:limit])] if moves else []
+        margins = [p for p in points if p.section == "margin" and p.unit == "pp" and p.basis == "yoy" and p.value
+                   and p.period_end == latest and p.concept in SUMMARY_MARGINS]
+        margins.sort(key=lambda p: -abs(p.value) if p.value is not None else Decimal(0))
+        if margins:
+            lines.append("; ".join(f"{p.item.replace(' change', '')} {figure(p.value, 'pp', signed=True)}" for p in margins[:limit]))
+        unfooted = sorted({p.period for p in points if p.section == "bridge" and p.basis == "difference" and p.note == "does not foot"})
+        if unfooted:
+            lines.append(f"bridges that do not foot in {', '.join(unfooted)}: see fusion check")
+        period = next((p.period for p in moves + margins), "")
+        if lines:
+            out.append(f"{series.company} — what moved" + (f", {period} against a year before" if period else ""))
+            out.extend(f"  {line}" for line in lines)
+    return out

@@ -312,3 +312,23 @@ def test_a_large_batch_is_analyzed_one_company_at_a_time_with_the_same_output(tm
     at_once = runner.invoke(app, ["analyze", str(tmp_path), "--format", fmt, "-q"])
     assert streamed.exit_code == at_once.exit_code == 0
     assert streamed.stdout == at_once.stdout and streamed.stdout.count("Company 00 Holdings") > 10
+
+
+def test_a_sparkline_runs_lowest_to_highest_with_gaps():
+    from decimal import Decimal as D
+
+    from fusion_cli.views import _number, sparkline
+
+    assert sparkline([D(1), D(5), None, D(9)]) == "▁▅ █"
+    assert sparkline([D(3), D(3)]) == "▄▄" and sparkline([D(1), None]) == ""
+    assert [_number(t) for t in ("(1,234)", "6.4%", "+1.2 pp", "0.37*", "ok", "(14.7%)")] == [
+        D(-1234), D("6.4"), D("1.2"), D("0.37"), None, D("-14.7")]
+
+
+def test_what_moved_leads_the_summary():
+    from fusion_cli.views import what_moved
+
+    lines = what_moved(fusion_cli.analyze([Q3, Q1]))
+    assert lines[0] == "Fusion Telecommunications International, Inc. — what moved, Q1 2011 against a year before"
+    assert lines[1] == "  Loss per common share narrowed 50.0%; Net loss narrowed 20.5%; EBITDA narrowed 19.3%"
+    assert lines[3] == "  bridges that do not foot in Q3 2008, Q3 2009: see fusion check"
