@@ -187,12 +187,27 @@ def _change_row(index, label: str, concept: str, basis: str, cols, fmt: Formatte
     cells = []
     for period, _head in cols:
         p = index.get(("change", concept, period, basis))
-        cells.append(Cell(fmt.value(p.value, "%", signed=True), _tone(p.value)) if p else Cell(""))
+        cells.append(Cell(fmt.value(p.value, "%", signed=True), _tone(p.value, concept, p.note)) if p else Cell(""))
     return (label, cells, "dim")
 
 
-def _tone(value: Decimal | None) -> str:
-    return "" if value is None or value == 0 else "pos" if value > 0 else "neg"
+# Line items for which a rise is worse: costs, expenses, taxes, provisions, debt, and a loss that widened.
+WORSE_WHEN_UP = frozenset(("cost_of_revenue", "sga", "general_administrative", "research_development", "marketing",
+                           "operating_expenses", "interest_expense", "income_tax", "impairment", "depreciation_amortization",
+                           "provision_credit_losses", "losses_lae", "noninterest_expense", "stock_compensation",
+                           "long_term_debt", "total_liabilities", "total_current_liabilities", "accounts_payable", "capex",
+                           "sga_ratio", "ga_ratio", "cost_of_revenue_ratio", "liabilities_to_assets"))
+
+
+def _tone(value: Decimal | None, concept: str | None = None, note: str = "") -> str:
+    """Green for better and red for worse for the line item (revenue up, costs down, a loss narrowed); none for no
+    change. A terminal without colour (NO_COLOR) shows neither."""
+    if value is None or value == 0:
+        return ""
+    if "narrowed" in note or "widened" in note:
+        return "pos" if "narrowed" in note else "neg"
+    better = value < 0 if concept in WORSE_WHEN_UP else value > 0
+    return "pos" if better else "neg"
 
 
 def _bridge_check_rows(points: list[Point], cols, fmt: Formatter):
@@ -267,7 +282,7 @@ def _change_cell(points: list[Point], fmt: Formatter) -> Cell:
         text += f" ({fmt.value(percent.value, '%', signed=True) if percent.value is not None else 'n/m'})"
     if absolute.note in ("narrowed", "widened"):
         text += f" {absolute.note}"
-    return Cell(text, _tone(absolute.value))
+    return Cell(text, _tone(absolute.value, absolute.concept, absolute.note))
 
 
 def _margins(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
@@ -288,7 +303,7 @@ def _margins(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
             for basis in ("yoy", "qoq"):
                 move = moves.get((item, basis))
                 if move:
-                    cells = [Cell(fmt.value(move[c].value, move[c].unit, signed=True), _tone(move[c].value)) if c in move else Cell("") for c, _h in cols]
+                    cells = [Cell(fmt.value(move[c].value, move[c].unit, signed=True), _tone(move[c].value, move[c].concept)) if c in move else Cell("") for c, _h in cols]
                     grid.rows.append((f"  {basis.upper()}", cells, "dim"))
         grids.append(grid)
     return grids

@@ -332,3 +332,14 @@ def test_what_moved_leads_the_summary():
     assert lines[0] == "Fusion Telecommunications International, Inc. — what moved, Q1 2011 against a year before"
     assert lines[1] == "  Loss per common share narrowed 50.0%; Net loss narrowed 20.5%; EBITDA narrowed 19.3%"
     assert lines[3] == "  bridges that do not foot in Q3 2008, Q3 2009: see fusion check"
+
+
+def test_colour_follows_meaning_not_sign():
+    from decimal import Decimal as D
+
+    from fusion_cli.views import _tone
+
+    assert _tone(D(5), "revenue") == "pos" and _tone(D(5), "cost_of_revenue") == "neg"
+    assert _tone(D(-5), "operating_expenses") == "pos" and _tone(D(-5), "gross_margin") == "neg"
+    assert _tone(D(20), "net_income", "narrowed") == "pos" and _tone(D(-20), "net_income", "widened") == "neg"
+    assert _tone(D(0), "revenue") == "" and _tone(None, "revenue") == ""
