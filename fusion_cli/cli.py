@@ -68,21 +68,23 @@ def _err(message: str) -> None:
 
 
 def _read(inputs: list[str], quiet: bool, max_size: int):
-    """Every input read and extracted (pipeline.read); an unreadable one and each file's findings go to stderr."""
+    """Every input read and extracted (pipeline.read), with a progress bar on a terminal for long batches; an
+    unreadable one and each file's findings go to stderr as it is read."""
     from .batch import message_lines
+    from .emit import progress
     from .pipeline import read
-
-    def unreadable(item: str, reason: str) -> None:
-        _err(f"{item}: {reason}")
-        _State.unreadable = True
-
-    def findings(item: str, extraction) -> None:  # under the name the input was given, as it is read
-        for line in message_lines(item, extraction.findings, quiet):
-            _err(line)
 
     limit = max_size * 1024 * 1024
     stdin = sys.stdin.buffer.read(limit + 1) if "-" in inputs else None
-    return read(inputs, limit, unreadable, stdin, findings)
+    with progress(len(expand_inputs(inputs))) as advance:
+        def unreadable(item: str, reason: str) -> None:
+            _State.unreadable = True
+            advance([f"{item}: {reason}"])
+
+        def findings(item: str, extraction) -> None:  # under the name the input was given
+            advance(list(message_lines(item, extraction.findings, quiet)))
+
+        return read(inputs, limit, unreadable, stdin, findings)
 
 
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
