@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -29,39 +30,43 @@ class FileResult(NamedTuple):
     company: str = ""
 
 
-def stream_one(item: str, max_bytes: int, quiet: bool) -> FileResult:
+def stream_one(item: str, max_bytes: int, verbosity: int) -> FileResult:
     """Read one file in this process, its facts streamed (see FileResult)."""
     try:
         doc = load(Path(item), max_bytes)
     except ReadError as exc:
         return FileResult(item, "", (), (f"{item}: {exc}",), 0, True)
-    return streamed(item, doc, quiet)
+    return streamed(item, doc, verbosity)
 
 
-def streamed(item: str, doc: Document, quiet: bool) -> FileResult:
+def streamed(item: str, doc: Document, verbosity: int) -> FileResult:
     """A read document's facts as a streamed result: tables are found now, facts made as they are taken."""
     run = Run(doc, keep_tables=False, headings=False)  # facts only: no tables kept, no sections for claims
     messages: list[str] = []
 
     def facts() -> Iterator[Fact]:
-        yield from run.facts()
-        messages.extend(message_lines(item, run.findings, quiet))
+        count, tables = 0, set()
+        for fact in run.facts():
+            count += 1
+            tables.add(fact.table_line)
+            yield fact
+        messages.extend(message_lines(item, run.findings, verbosity, count, len(tables)))
 
     return FileResult(item, "", facts(), messages, 0, False, run.company)
 
 
-def extract_one(task: tuple[str, str, int, bool]) -> FileResult:
+def extract_one(task: tuple[str, str, int, int]) -> FileResult:
     """Read and extract one file; in a worker, format its facts as a JSON or CSV chunk to send back.
 
     Asked for format "facts", the facts themselves are returned, for the main process to write one
     by one without building the whole chunk in memory.
     """
-    item, fmt, max_bytes, quiet = task
+    item, fmt, max_bytes, verbosity = task
     try:
         result = extract_path(Path(item), max_bytes)
     except ReadError as exc:
         return FileResult(item, "", (), (f"{item}: {exc}",), 0, True)
-    messages = tuple(message_lines(item, result.findings, quiet))
+    messages = tuple(message_lines(item, result.findings, verbosity, len(result.facts), len({f.table_line for f in result.facts})))
     if fmt == "json":
         chunk = ",\n".join(json.dumps(fact_record(f), ensure_ascii=False) for f in result.facts)
         return FileResult(item, chunk, (), messages, len(result.facts), False, result.company)
@@ -70,13 +75,32 @@ def extract_one(task: tuple[str, str, int, bool]) -> FileResult:
     return FileResult(item, "", result.facts, messages, len(result.facts), False, result.company)
 
 
-def message_lines(item: str, findings, quiet: bool) -> Iterator[str]:
-    """The stderr lines of a file's findings: errors always, warnings unless quiet."""
+# Warnings that change what a number means are shown by default; the rest (rows not read, numbers left out) are
+# counted on the file's line and listed with -v.
+_SHOWN = 3  # by default, a file's first three such warnings; the rest are counted on its line
+_MEANING = re.compile(r"inferred|assumed|guess|ambiguous|not printed|does not foot|not the row|conflict|differs?\b")
+
+
+def message_lines(item: str, findings, verbosity: int = 1, facts: int | None = None, tables: int = 0) -> Iterator[str]:
+    """The stderr lines of a file's findings. Errors always; with verbosity 1 (the default) the warnings that change
+    what a number means, then one line for the file (`x.md: 286 facts from 14 tables; 12 more warnings (-v lists
+    them)`) when its facts are counted; with 2 (-v) every warning and note once, with its line; with 0 (-q) errors."""
+    seen: set[tuple[str, str]] = set()
+    hidden = 0
     for finding in findings:
         if finding.severity == "error":
             yield f"{item}: {finding.message}"
-        elif finding.severity == "warning" and not quiet:
-            yield f"{finding.source}: warning: {finding.message}"
+        elif (finding.source, finding.message) in seen or verbosity == 0:
+            continue
+        elif verbosity >= 2 or (finding.severity == "warning" and _MEANING.search(finding.message) and len(seen) < _SHOWN):
+            seen.add((finding.source, finding.message))
+            kind = "note" if finding.severity == "info" else finding.severity
+            yield f"{finding.source}: {kind}: {finding.message}"
+        elif finding.severity == "warning":
+            hidden += 1
+    if facts and verbosity >= 1:
+        more = f"; {hidden} more warning{'s' if hidden != 1 else ''} (-v lists them)" if hidden else ""
+        yield f"{item}: {facts} facts from {tables} table{'s' if tables != 1 else ''}{more}"
 
 
 def _ignore_interrupts() -> None:
@@ -86,12 +110,12 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def extract_many(items: list[str], fmt: str, max_bytes: int, quiet: bool, jobs: int) -> Iterator[FileResult]:
+def extract_many(items: list[str], fmt: str, max_bytes: int, verbosity: int, jobs: int) -> Iterator[FileResult]:
     """Results in the order of items; with jobs > 1, files are read and parsed by that many processes."""
     if jobs <= 1 or len(items) < 2:
-        yield from (stream_one(item, max_bytes, quiet) for item in items)
+        yield from (stream_one(item, max_bytes, verbosity) for item in items)
         return
-    tasks = [(item, fmt, max_bytes, quiet) for item in items]
+    tasks = [(item, fmt, max_bytes, verbosity) for item in items]
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()

@@ -24,8 +24,10 @@ from .options import (
     Quiet,
     Scale,
     State,
+    Verbose,
     View,
     refuse_input_as_output,
+    verbosity,
 )
 from .read import expand_inputs
 
@@ -67,7 +69,7 @@ def _err(message: str) -> None:
     err(message)
 
 
-def _read(inputs: list[str], quiet: bool, max_size: int):
+def _read(inputs: list[str], level: int, max_size: int):
     """Every input read and extracted (pipeline.read), with a progress bar on a terminal for long batches; an
     unreadable one and each file's findings go to stderr as it is read."""
     from .batch import message_lines
@@ -82,7 +84,7 @@ def _read(inputs: list[str], quiet: bool, max_size: int):
             advance([f"{item}: {reason}"])
 
         def findings(item: str, extraction) -> None:  # under the name the input was given
-            advance(list(message_lines(item, extraction.findings, quiet)))
+            advance(list(message_lines(item, extraction.findings, level)))
 
         return read(inputs, limit, unreadable, stdin, findings)
 
@@ -108,6 +110,7 @@ def facts(
     format: Annotated[Optional[FactFormat], typer.Option("--format", "-f", help="table (default on a terminal), json (default otherwise) or csv.")] = None,
     output: Output = None,
     quiet: Quiet = False,
+    verbose: Verbose = False,
     max_size: MaxSize = 50,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files read at once, each in its own process (0: one per CPU).", min=0)] = 1,
 ) -> None:
@@ -132,9 +135,10 @@ def facts(
         items = sorted(expand_inputs(inputs), key=lambda item: (item != "-", item))
         refuse_input_as_output(output, inputs)
         limit = max_size * 1024 * 1024
-        stream = extract_many([i for i in items if i != "-"], chosen.value, limit, quiet, jobs or os.cpu_count() or 1)
+        level = verbosity(quiet, verbose)
+        stream = extract_many([i for i in items if i != "-"], chosen.value, limit, level, jobs or os.cpu_count() or 1)
         if "-" in items:
-            stream = itertools.chain([stdin_result(limit, quiet)], stream)
+            stream = itertools.chain([stdin_result(limit, level)], stream)
         try:
             _found, unreadable = write_stream(stream, chosen.value, len(items), output)
         except NothingFound as exc:
@@ -148,7 +152,7 @@ def facts(
 @app.command()
 def analyze(
     inputs: Inputs,
-    view: Annotated[Optional[View], typer.Option("--view", "-v", help="summary (default on a terminal), statements, changes, margins, bridge or all (default for csv/json).")] = None,
+    view: Annotated[Optional[View], typer.Option("--view", help="summary (default on a terminal), statements, changes, margins, bridge or all (default for csv/json).")] = None,
     format: Annotated[Optional[AnalyzeFormat], typer.Option("--format", "-f", help="table (default on a terminal), csv (default otherwise), json, md, or xlsx (with --output).")] = None,
     wide: Annotated[bool, typer.Option("--wide", help="csv/json: one column per period instead of one row per value.")] = False,
     mapping: Annotated[Optional[Path], typer.Option("--map", help="TOML file of your own synonyms: \"label\" = \"concept or label\".")] = None,
@@ -157,6 +161,7 @@ def analyze(
     company: Annotated[Optional[str], typer.Option("--company", help="Treat every input as a release of this company.")] = None,
     output: Output = None,
     quiet: Quiet = False,
+    verbose: Verbose = False,
     max_size: MaxSize = 50,
 ) -> None:
     """Normalize releases into one time series per company: statements, changes, margins and non-GAAP bridges.
@@ -182,18 +187,19 @@ def analyze(
         if (format is AnalyzeFormat.xlsx or (format is None and output is not None and output.suffix.lower() == ".xlsx")) and output is None:
             _err("--format xlsx writes a workbook: give the file with --output FILE.xlsx")
             raise typer.Exit(EXIT_USAGE)
+        level = verbosity(quiet, verbose)
         chosen = format or AnalyzeFormat.for_output(output, sys.stdout.isatty())
         shown = view or (View.summary if chosen in (AnalyzeFormat.table, AnalyzeFormat.md) else View.all)
         if chosen in (AnalyzeFormat.csv, AnalyzeFormat.json) and not wide and "-" not in inputs and len(expand_inputs(inputs)) >= STREAM_FROM:
             refuse_input_as_output(output, inputs)
             try:  # one company at a time
-                stream_analysis(inputs, lambda group: _read(group, quiet, max_size), synonyms, company, chosen.value,
-                                shown.value, output, quiet, max_size * 1024 * 1024)
+                stream_analysis(inputs, lambda group: _read(group, level, max_size), synonyms, company, chosen.value,
+                                shown.value, output, level, max_size * 1024 * 1024)
             except NothingFound:
                 raise typer.Exit(EXIT_NO_DATA) from None
             return
-        result = run(_read(inputs, quiet, max_size), synonyms, company)
-        report(result, quiet)
+        result = run(_read(inputs, level, max_size), synonyms, company)
+        report(result, level)
         if not result.points:
             raise typer.Exit(EXIT_NO_DATA)
         _show_analysis(result, chosen, shown, wide, scale.value, sources, output, inputs)
@@ -225,6 +231,7 @@ def check(
     problems: Annotated[bool, typer.Option("--problems", help="List only checks that are not ok.")] = False,
     output: Output = None,
     quiet: Quiet = False,
+    verbose: Verbose = False,
     max_size: MaxSize = 50,
 ) -> None:
     """Audit releases: totals foot, statements tie, non-GAAP bridges add up, the text matches the tables.
@@ -246,7 +253,7 @@ def check(
         from .pipeline import run
 
         limits = Tolerance(Decimal(str(tolerance)), Decimal(str(rel_tolerance)) / 100)
-        analysis = run(_read(inputs, quiet, max_size), tolerance=limits, points=False)
+        analysis = run(_read(inputs, verbosity(quiet, verbose), max_size), tolerance=limits, points=False)
         results = [(r.file, r.company, analysis.checks[r.file]) for r in analysis.extractions if r.file in analysis.checks]
         if not results:
             raise typer.Exit(EXIT_NO_DATA)

@@ -31,7 +31,7 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def stdin_result(limit: int, quiet: bool):
+def stdin_result(limit: int, verbosity: int):
     """Standard input read in this process (workers cannot share it), as a streamed batch result."""
     from .batch import FileResult, streamed
     from .read import ReadError, parse_bytes
@@ -40,7 +40,7 @@ def stdin_result(limit: int, quiet: bool):
         doc = parse_bytes("<stdin>", sys.stdin.buffer.read(limit + 1), limit)
     except ReadError as exc:
         return FileResult("-", "", (), (f"-: {exc}",), 0, True)
-    return streamed("-", doc, quiet)
+    return streamed("-", doc, verbosity)
 
 
 def write_facts(out, result, fmt: str, first: bool) -> int:
@@ -230,18 +230,28 @@ def print_checks(results: list, problems: bool) -> None:
         console.print(safe(f"{file}: {summary(checks)}"), highlight=False, markup=False)
 
 
-def report(result, quiet: bool) -> None:
-    """An analysis's findings and each release's check summary, on stderr."""
+def report(result, verbosity: int) -> None:
+    """An analysis's warnings (a bridge that does not foot), and one line per release: its checks, its facts and
+    tables, and how many of its warnings -v would list. Notes (joins, restatements) with -v only."""
+    from .batch import _MEANING, _SHOWN
     from .check import summary
 
-    for finding in [] if quiet else result.findings:
-        err(f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}")
-    for extraction in [] if quiet else result.extractions:
+    if verbosity == 0:
+        return
+    for finding in result.findings:
+        if finding.severity == "warning" or verbosity >= 2:
+            err(f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}")
+    for extraction in result.extractions:
         if extraction.file in result.checks:
-            err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}")
+            shown = [f for f in extraction.findings if f.severity == "warning" and _MEANING.search(f.message)]
+            hidden = 0 if verbosity >= 2 else sum(1 for f in extraction.findings if f.severity == "warning") - min(len(shown), _SHOWN)
+            tables = len({f.table_line for f in extraction.facts})
+            more = f"; {hidden} more warning{'s' if hidden != 1 else ''} (-v lists them)" if hidden else ""
+            err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}; {len(extraction.facts)} facts from "
+                f"{tables} table{'s' if tables != 1 else ''}{more}")
 
 
-def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: str, output: Path | None, quiet: bool,
+def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: str, output: Path | None, verbosity: int,
                     max_bytes: int) -> None:
     """The CSV or JSON rows of a large batch, company by company (pipeline.by_company): the same bytes as one analysis
     of them all, with the memory of the largest company. `read(group)` reads a group's inputs and reports their
@@ -255,7 +265,7 @@ def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: s
     with output_stream(output) as out:
         for group in by_company(inputs, max_bytes, company):
             result = run(read(group), mapping, company)
-            report(result, quiet)
+            report(result, verbosity)
             points = [p for p in result.points if sections is None or p.section in sections]
             if fmt == "csv":
                 out.write(points_csv(points, header=not written))

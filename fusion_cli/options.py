@@ -74,7 +74,14 @@ CheckFormat = FactFormat  # check and concepts write what facts writes: a table,
 
 Inputs = Annotated[list[str], typer.Argument(help="Release files, folders of releases (.txt .md .htm .html), or - for standard input.", show_default=False)]
 Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings about tables and rows.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="List every warning and note, each with its line (by default: "
+                                                                 "those that change what a number means, and one line per file).")]
+
+
+def verbosity(quiet: bool, verbose: bool) -> int:
+    """0 errors only (-q), 1 the default, 2 everything (-v)."""
+    return 0 if quiet else 2 if verbose else 1
 MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read, in MB.", min=1)]
 
 

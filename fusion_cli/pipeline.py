@@ -97,13 +97,14 @@ def run(extractions: list[Extraction], mapping: dict[str, str] | None = None, co
     """Stages 3-6 on releases already read: series, bridges, checks, points. `checks=False` leaves the audit out,
     `points=False` the changes, margins and tidy rows (what `fusion check` does not show)."""
     all_series, findings = build_series(extractions, mapping, company)  # 3. one series per company
+    unfooting: list[Finding] = []  # subtotals of bridges that do not foot
     found: dict[str, list[Bridge]] = {}
     out: list[Point] = []
     audits: dict[str, list[Check]] = {}
     for series in all_series:
         members = [e for e in extractions if e.file in series.files]
         company_bridges = found[series.company] = bridges(series, members)  # 4. reconciliations as waterfalls
-        findings += _bridge_findings(company_bridges)
+        unfooting += _bridge_findings(company_bridges)
         derived_points, derived_values = derived_ebitda(series)
         ratios = margins(series, derived_values)
         if checks:  # 5. footing, ties, bridges, lines printed twice, claims
@@ -118,6 +119,11 @@ def run(extractions: list[Extraction], mapping: dict[str, str] | None = None, co
             if extraction.facts and extraction.file not in audits:
                 audits[extraction.file] = audit(extraction, tolerance, Release(None, [], {}))
         out = unfooted(out, [c for file_checks in audits.values() for c in file_checks])
+        # a bridge that does not foot is a warning only where the audit confirms it (a mismatch, not a misreading)
+        confirmed = {(str(c.source), c.period) for file_checks in audits.values() for c in file_checks
+                     if c.kind == "bridge" and c.status == "mismatch"}
+        unfooting = [f for f in unfooting if (f.source, f.message.split(":", 1)[0]) in confirmed]
+    findings += unfooting
     return Analysis(all_series, out, found, findings, list(extractions), audits)
 
 

@@ -227,7 +227,7 @@ def test_analyze_prints_a_check_summary_per_release_and_marks_totals_that_do_not
     records = json.loads(invoke(str(path), "-f", "json", "-q").stdout)
     total = [r for r in records if r["item"] == "Total current assets" and r["section"] == "balance" and r["period"] == "Q1 2011"][0]
     assert total["note"] == "does not foot: its lines give 3,000 (fusion check)"
-    table = invoke(str(path), "-f", "md", "-v", "statements", "-q").stdout
+    table = invoke(str(path), "-f", "md", "--view", "statements", "-q").stdout
     assert "4,000!" in table
 
 

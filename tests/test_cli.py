@@ -7,6 +7,7 @@ import sys
 import layouts
 import pytest
 from conftest import ROOT, on_a_terminal
+from releases import QUARTER_ONLY, release
 from typer.testing import CliRunner
 
 from fusion_cli import __version__
@@ -220,3 +221,15 @@ def test_concepts_is_a_table_of_meanings_searchable_and_exportable():
     assert as_json[0] == {"concept": "goodwill", "meaning": "Goodwill", "examples": "Goodwill"}
     assert [r["concept"] for r in as_json] == ["goodwill", "impairment"]  # `Impairment of goodwill` is a label
     assert runner.invoke(app, ["concepts", "-s", "no such words"]).exit_code == 1
+
+
+def test_warnings_for_people_one_line_a_file_by_default_every_one_with_v_errors_only_with_q(tmp_path):
+    rows = [("Revenues", "1,200", "1,000", "900"), ("Cost of revenues", "700", "600"), ("Net income", "200", "150")]
+    path = tmp_path / "extra.txt"
+    path.write_text(release("Acme Corp.", QUARTER_ONLY, rows, 2024), encoding="utf-8")
+    default = runner.invoke(app, ["facts", str(path), "--format", "csv"]).stderr.strip().splitlines()
+    verbose = runner.invoke(app, ["facts", str(path), "--format", "csv", "-v"]).stderr.strip().splitlines()
+    quiet = runner.invoke(app, ["facts", str(path), "--format", "csv", "-q"]).stderr.strip().splitlines()
+    assert default == [f"fusion: {path}: 4 facts from 1 table; 1 more warning (-v lists them)"]
+    assert "fusion: extra.txt:10: warning: row 'Revenues' has 3 numbers for 2 columns; not placed" in verbose
+    assert verbose[-1] == f"fusion: {path}: 4 facts from 1 table" and quiet == []

@@ -163,7 +163,7 @@ def test_nested_and_unclosed_html(tmp_path):
 def test_more_numbers_than_columns_is_warned_and_never_shifted(tmp_path):
     rows = [("Revenues", "1,200", "1,000", "900"), ("Cost of revenues", "700", "600"), ("Net income", "200", "150")]
     path = write(tmp_path, "extra.txt", release("Acme Corp.", QUARTER_ONLY, rows, 2024))
-    result = facts(str(path))
+    result = facts(str(path), "-v")
     assert result.exit_code == 0
     assert f"{path.name}:10: warning: row 'Revenues' has 3 numbers for 2 columns; not placed" in result.stderr
     found = values(result)
@@ -181,7 +181,7 @@ def test_ragged_rows_keep_their_columns(tmp_path):
 def test_year_header_over_three_numbers(tmp_path):
     rows = [("Revenues", "1,200", "1,000", "800"), ("Net income", "200", "150", "100")]
     path = write(tmp_path, "three.txt", release("Acme Corp.", ["\tYear Ended December 31,", "\t{y}\t{p}"], rows, 2024))
-    result = facts(str(path))
+    result = facts(str(path), "-v")
     assert result.exit_code == 1 and result.stdout == ""
     assert "row 'Revenues' has 3 numbers for 2 columns; not placed" in result.stderr
     assert "row 'Net income' has 3 numbers for 2 columns; not placed" in result.stderr
@@ -189,7 +189,7 @@ def test_year_header_over_three_numbers(tmp_path):
 
 def test_header_without_dates(tmp_path):
     path = write(tmp_path, "nodates.txt", release("Acme Corp.", ["\tColumn A\tColumn B"], ROWS, 2024))
-    result = facts(str(path))
+    result = facts(str(path), "-v")
     assert result.exit_code == 1 and result.stdout == ""
     assert f"{path.name}:9: warning: lines 9-13: 5 rows of numbers under no column header with dates or periods; not read" in result.stderr
 
@@ -209,7 +209,7 @@ def test_hostile_numbers(tmp_path):
             ("Dash", "\u2014", "\u2012"), ("Unicode minus", "\u2212 1,200", "(1\u00a0000)"),
             ("Thin space", "1\u2009200", "\uff11\uff12\uff13"), ("Net income", "200", "150")]
     path = write(tmp_path, "numbers.txt", release("Acme Corp.", QUARTER_ONLY, rows, 2024))
-    result = facts(str(path))
+    result = facts(str(path), "-v")
     assert result.exit_code == 0 and "Traceback" not in result.stderr
     assert "row 'Revenues': '1e400' is not a readable amount (out of range or malformed); left out" in result.stderr
     assert f"row 'Deferred revenue': '{'1' * 40}' is not a readable amount" in result.stderr
