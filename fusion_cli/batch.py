@@ -10,7 +10,7 @@ from typing import NamedTuple
 # The pipeline is imported here, before worker processes are forked, so they inherit its compiled patterns.
 from .export import fact_record, facts_csv_rows
 from .extract import Run, extract_path
-from .model import Document, Fact
+from .model import Document, Fact, Finding
 from .read import ReadError, load
 
 
@@ -28,6 +28,7 @@ class FileResult(NamedTuple):
     found: int  # facts in the chunk (a streamed result counts them as they are written)
     unreadable: bool
     company: str = ""
+    findings: Sequence[Finding] = ()  # every finding, for --warnings (a streamed result's, once its facts are taken)
 
 
 def stream_one(item: str, max_bytes: int, verbosity: int) -> FileResult:
@@ -52,7 +53,7 @@ def streamed(item: str, doc: Document, verbosity: int) -> FileResult:
             yield fact
         messages.extend(message_lines(item, run.findings, verbosity, count, len(tables)))
 
-    return FileResult(item, "", facts(), messages, 0, False, run.company)
+    return FileResult(item, "", facts(), messages, 0, False, run.company, run.findings)
 
 
 def extract_one(task: tuple[str, str, int, int]) -> FileResult:
@@ -69,10 +70,11 @@ def extract_one(task: tuple[str, str, int, int]) -> FileResult:
     messages = tuple(message_lines(item, result.findings, verbosity, len(result.facts), len({f.table_line for f in result.facts})))
     if fmt == "json":
         chunk = ",\n".join(json.dumps(fact_record(f), ensure_ascii=False) for f in result.facts)
-        return FileResult(item, chunk, (), messages, len(result.facts), False, result.company)
+        return FileResult(item, chunk, (), messages, len(result.facts), False, result.company, result.findings)
     if fmt == "csv":
-        return FileResult(item, facts_csv_rows(list(result.facts)), (), messages, len(result.facts), False, result.company)
-    return FileResult(item, "", result.facts, messages, len(result.facts), False, result.company)
+        return FileResult(item, facts_csv_rows(list(result.facts)), (), messages, len(result.facts), False, result.company,
+                          result.findings)
+    return FileResult(item, "", result.facts, messages, len(result.facts), False, result.company, result.findings)
 
 
 # Warnings that change what a number means are shown by default; the rest (rows not read, numbers left out) are

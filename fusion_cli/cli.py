@@ -26,6 +26,7 @@ from .options import (
     State,
     Verbose,
     View,
+    WarningsFile,
     refuse_input_as_output,
     verbosity,
 )
@@ -70,23 +71,9 @@ def _err(message: str) -> None:
 
 
 def _read(inputs: list[str], level: int, max_size: int):
-    """Every input read and extracted (pipeline.read), with a progress bar on a terminal for long batches; an
-    unreadable one and each file's findings go to stderr as it is read."""
-    from .batch import message_lines
-    from .emit import progress
-    from .pipeline import read
+    from .emit import read_reporting
 
-    limit = max_size * 1024 * 1024
-    stdin = sys.stdin.buffer.read(limit + 1) if "-" in inputs else None
-    with progress(len(expand_inputs(inputs))) as advance:
-        def unreadable(item: str, reason: str) -> None:
-            _State.unreadable = True
-            advance([f"{item}: {reason}"])
-
-        def findings(item: str, extraction) -> None:  # under the name the input was given
-            advance(list(message_lines(item, extraction.findings, level)))
-
-        return read(inputs, limit, unreadable, stdin, findings)
+    return read_reporting(inputs, level, max_size * 1024 * 1024, _State)
 
 
 def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
@@ -97,11 +84,11 @@ def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
         out.write(text)
 
 
-def _guard(func) -> None:
-    """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug."""
+def _guard(func, warnings: Optional[Path] = None) -> None:
+    """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug (options.guarded)."""
     from .options import guarded
 
-    guarded(func, _State)
+    guarded(func, _State, warnings)
 
 
 @app.command()
@@ -111,6 +98,7 @@ def facts(
     output: Output = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
+    warnings: WarningsFile = None,
     max_size: MaxSize = 50,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files read at once, each in its own process (0: one per CPU).", min=0)] = 1,
 ) -> None:
@@ -140,13 +128,13 @@ def facts(
         if "-" in items:
             stream = itertools.chain([stdin_result(limit, level)], stream)
         try:
-            _found, unreadable = write_stream(stream, chosen.value, len(items), output)
+            _found, unreadable = write_stream(stream, chosen.value, len(items), output, _State.sink)
         except NothingFound as exc:
             _State.unreadable |= bool(exc.args[0])
             raise typer.Exit(EXIT_NO_DATA) from None
         _State.unreadable |= unreadable
 
-    _guard(body)
+    _guard(body, warnings)
 
 
 @app.command()
@@ -162,6 +150,7 @@ def analyze(
     output: Output = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
+    warnings: WarningsFile = None,
     max_size: MaxSize = 50,
 ) -> None:
     """Normalize releases into one time series per company: statements, changes, margins and non-GAAP bridges.
@@ -194,17 +183,19 @@ def analyze(
             refuse_input_as_output(output, inputs)
             try:  # one company at a time
                 stream_analysis(inputs, lambda group: _read(group, level, max_size), synonyms, company, chosen.value,
-                                shown.value, output, level, max_size * 1024 * 1024)
+                                shown.value, output, level, max_size * 1024 * 1024, _State.sink)
             except NothingFound:
                 raise typer.Exit(EXIT_NO_DATA) from None
             return
         result = run(_read(inputs, level, max_size), synonyms, company)
         report(result, level)
+        if _State.sink is not None:
+            _State.sink.extend((f.source.split(":", 1)[0], f) for f in result.findings)
         if not result.points:
             raise typer.Exit(EXIT_NO_DATA)
         _show_analysis(result, chosen, shown, wide, scale.value, sources, output, inputs)
 
-    _guard(body)
+    _guard(body, warnings)
 
 
 def _show_analysis(result, chosen: AnalyzeFormat, view: View, wide: bool, scale: str, sources: bool,
@@ -232,6 +223,7 @@ def check(
     output: Output = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
+    warnings: WarningsFile = None,
     max_size: MaxSize = 50,
 ) -> None:
     """Audit releases: totals foot, statements tie, non-GAAP bridges add up, the text matches the tables.
@@ -270,7 +262,7 @@ def check(
         if any(c.status == "mismatch" for _f, _c, checks in results for c in checks):
             raise typer.Exit(EXIT_NO_DATA)
 
-    _guard(body)
+    _guard(body, warnings)
 
 
 @app.command()

@@ -193,7 +193,7 @@ def analysis_text(result, fmt: str, view: str, wide: bool, scale: str, sources: 
     return points_csv(points) if fmt == "csv" else points_json(points)
 
 
-def write_stream(stream, fmt: str, total: int, output: Path | None) -> tuple[int, bool]:
+def write_stream(stream, fmt: str, total: int, output: Path | None, sink: list | None = None) -> tuple[int, bool]:
     """Each file's facts as it comes (a table drawn whole, JSON and CSV record by record), with progress on stderr;
     returns how many facts were written and whether an input could not be read; NothingFound when none was.
     Nothing is half-written."""
@@ -209,6 +209,8 @@ def write_stream(stream, fmt: str, total: int, output: Path | None) -> tuple[int
             else:
                 found += write_facts(out, result, fmt, first=not found)
             advance(result.messages)  # a streamed file's messages are complete once its facts are out
+            if sink is not None:
+                sink.extend((result.item, f) for f in result.findings)
         if not found:
             raise NothingFound(unreadable)  # inside the output's context: nothing is written
         if fmt == "json":
@@ -252,7 +254,7 @@ def report(result, verbosity: int) -> None:
 
 
 def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: str, output: Path | None, verbosity: int,
-                    max_bytes: int) -> None:
+                    max_bytes: int, sink: list | None = None) -> None:
     """The CSV or JSON rows of a large batch, company by company (pipeline.by_company): the same bytes as one analysis
     of them all, with the memory of the largest company. `read(group)` reads a group's inputs and reports their
     findings. NothingFound, and nothing written, when no input has financial data."""
@@ -266,6 +268,8 @@ def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: s
         for group in by_company(inputs, max_bytes, company):
             result = run(read(group), mapping, company)
             report(result, verbosity)
+            if sink is not None:
+                sink.extend((f.source.split(":", 1)[0], f) for f in result.findings)
             points = [p for p in result.points if sections is None or p.section in sections]
             if fmt == "csv":
                 out.write(points_csv(points, header=not written))
@@ -297,3 +301,40 @@ def print_concepts(found: list[tuple[str, str, str]], fmt: str) -> None:
         from .export import to_csv
 
         sys.stdout.write(to_csv(records, ("concept", "meaning", "examples")))
+
+
+def write_warnings(path: Path, found: list) -> None:
+    """--warnings FILE: every finding as a line of JSON (`file`, `source`, `severity`, `message`), for scripts;
+    written atomically."""
+    import json
+
+    from .export import atomic_path
+
+    try:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as out:
+            for item, f in found:
+                out.write(json.dumps({"file": item, "source": f.source, "severity": f.severity, "message": f.message},
+                                     ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc}); nothing was written") from None
+
+
+def read_reporting(inputs: list[str], level: int, max_bytes: int, state) -> list:
+    """Every input read and extracted (pipeline.read), with a progress bar on a terminal for long batches; an
+    unreadable one and each file's findings go to stderr as it is read (and to `state.sink` for --warnings)."""
+    from .batch import message_lines
+    from .pipeline import read
+    from .read import expand_inputs
+
+    stdin = sys.stdin.buffer.read(max_bytes + 1) if "-" in inputs else None
+    with progress(len(expand_inputs(inputs))) as advance:
+        def unreadable(item: str, reason: str) -> None:
+            state.unreadable = True
+            advance([f"{item}: {reason}"])
+
+        def findings(item: str, extraction) -> None:  # under the name the input was given
+            advance(list(message_lines(item, extraction.findings, level)))
+            if state.sink is not None:
+                state.sink.extend((item, f) for f in extraction.findings)
+
+        return read(inputs, max_bytes, unreadable, stdin, findings)

@@ -79,6 +79,10 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="List every warni
                                                                  "those that change what a number means, and one line per file).")]
 
 
+WarningsFile = Annotated[Optional[Path], typer.Option("--warnings", help="Also write every warning and note to this file, "
+                                                                        "as JSON lines (file, source, severity, message).")]
+
+
 def verbosity(quiet: bool, verbose: bool) -> int:
     """0 errors only (-q), 1 the default, 2 everything (-v)."""
     return 0 if quiet else 2 if verbose else 1
@@ -86,11 +90,29 @@ MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read,
 
 
 class State:
+    sink: list | None = None  # (file, finding) of every finding, when --warnings asks for them
     debug = False
     unreadable = False  # an input could not be read: the exit code says so even when the others succeed
 
 
-def guarded(func, state) -> None:
+def guarded(func, state, warnings: Path | None = None) -> None:
+    """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug; with --warnings,
+    every finding also goes to that file as JSON lines, whatever the command's outcome."""
+    state.sink = [] if warnings is not None else None
+
+    def body() -> None:
+        try:
+            func()
+        finally:
+            if warnings is not None and state.sink is not None:
+                from .emit import write_warnings
+
+                write_warnings(warnings, state.sink)
+
+    _guarded(body, state)
+
+
+def _guarded(func, state) -> None:
     """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug."""
     from .emit import OutputError, err
 

@@ -233,3 +233,16 @@ def test_warnings_for_people_one_line_a_file_by_default_every_one_with_v_errors_
     assert default == [f"fusion: {path}: 4 facts from 1 table; 1 more warning (-v lists them)"]
     assert "fusion: extra.txt:10: warning: row 'Revenues' has 3 numbers for 2 columns; not placed" in verbose
     assert verbose[-1] == f"fusion: {path}: 4 facts from 1 table" and quiet == []
+
+
+def test_warnings_go_to_a_json_lines_file_for_scripts(tmp_path):
+    rows = [("Revenues", "1,200", "1,000", "900"), ("Cost of revenues", "700", "600"), ("Net income", "200", "150")]
+    path = tmp_path / "extra.txt"
+    path.write_text(release("Acme Corp.", QUARTER_ONLY, rows, 2024), encoding="utf-8")
+    for command in ("facts", "analyze", "check"):
+        target = tmp_path / f"{command}.jsonl"
+        result = runner.invoke(app, [command, str(path), "--format", "csv", "-q", "--warnings", str(target)])
+        assert result.exit_code in (0, 1) and result.stderr == ""
+        records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+        assert {"file": str(path), "source": "extra.txt:10", "severity": "warning",
+                "message": "row 'Revenues' has 3 numbers for 2 columns; not placed"} in records
