@@ -77,7 +77,8 @@ def print_facts(result, facts: list) -> None:
     from .render import facts_table
 
     title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
-    Console().print(facts_table(facts, title))
+    console = Console()
+    console.print(facts_table(facts, title, console.width))
 
 
 @contextlib.contextmanager
@@ -227,7 +228,7 @@ def print_checks(results: list, problems: bool) -> None:
 
     console = Console()
     for file, company, checks in results:
-        for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems):
+        for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems, console.width):
             console.print(table)
         console.print(safe(f"{file}: {summary(checks)}"), highlight=False, markup=False)
 

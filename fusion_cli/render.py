@@ -20,21 +20,30 @@ def format_value(fact: Fact) -> str:
     return figure(fact.value, fact.unit)
 
 
-def facts_table(facts: list[Fact], title: str):
-    """One rich Table of facts: statement, line item, concept, period and value with its source line."""
+def facts_table(facts: list[Fact], title: str, width: int = 120):
+    """One rich Table of facts. Wide (120 columns or more): statement, line item, concept, period with its end date
+    and length, value and source line. Narrower: each table's statement and title as a heading row, and compact
+    periods (`Q1 2011`), so the line item keeps the room; words wrap at spaces, never inside a word."""
     from rich.table import Table
     from rich.text import Text
 
+    wide = width >= 120
     table = Table(title=Text(safe(title)), title_justify="left", show_lines=False)
-    table.add_column("statement")
-    table.add_column("line item", overflow="fold")
-    table.add_column("concept")
+    if wide:
+        table.add_column("statement", no_wrap=True)
+    table.add_column("line item", min_width=18, ratio=3)
+    table.add_column("concept", max_width=None if wide else 18, overflow="ellipsis", no_wrap=not wide, ratio=2)
     table.add_column("period", no_wrap=True)
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("line", justify="right", no_wrap=True)
+    heading = None
     for f in facts:
-        period = f"{f.fiscal_period} ({f.period_end}, {f.period_months}m)" if f.period_end else f.fiscal_period or "?"
-        table.add_row(*(Text(safe(text)) for text in (f.statement, f.label, f.concept or "", period, format_value(f), str(f.line))))
+        if not wide and (f.statement, f.table) != heading:
+            heading = (f.statement, f.table)
+            table.add_row(Text(safe(f"{f.statement}: {f.table or 'untitled table'}"), style="bold dim"), "", "", "", "")
+        period = f"{f.fiscal_period} ({f.period_end}, {f.period_months}m)" if wide and f.period_end else f.fiscal_period or "?"
+        cells = (f.statement,) if wide else ()
+        table.add_row(*(Text(safe(text)) for text in (*cells, f.label, f.concept or "", period, format_value(f), str(f.line))))
     return table
 
 
@@ -103,24 +112,34 @@ _CHECK_COLUMNS: tuple[tuple[str, Literal["left", "right"]], ...] = (  # a check 
     ("expected", "right"), ("diff", "right"), ("source", "left"), ("note", "left"))
 
 
-def checks_tables(title: str, checks: list, problems_only: bool = False) -> list:
-    """One rich Table per kind of check, statuses coloured, amounts whole."""
+def checks_tables(title: str, checks: list, problems_only: bool = False, width: int = 160) -> list:
+    """One rich Table per kind of check, statuses coloured, amounts whole. Under 120 columns the source and the note
+    go under the check's subject, so no column is squeezed to nothing; words wrap at spaces."""
     from rich.table import Table
     from rich.text import Text
 
+    narrow = width < 120
+    columns = [(n, j) for n, j in _CHECK_COLUMNS if not (narrow and n in ("source", "note"))]
     tables = []
     for kind, heading in KIND_TITLES.items():
         rows = [c for c in checks if c.kind == kind and not (problems_only and c.status == "ok")]
         if not rows:
             continue
-        table = Table(title=Text(safe(f"{title} — {heading}")), title_justify="left", show_lines=False)
-        for name, justify in _CHECK_COLUMNS:
+        table = Table(title=Text(safe(f"{title} — {heading}")), title_justify="left", show_lines=narrow)
+        for name, justify in columns:
             numeric = justify == "right" or name in ("status", "period")
-            table.add_column(name, justify=justify, no_wrap=numeric, overflow="fold")
+            # the check and its note share what the numbers leave, the check first
+            table.add_column(name, justify=justify, no_wrap=numeric, min_width=14 if name == "check" else None,
+                             ratio=2 if name == "note" else 1 if name in ("check", "source") else None)
         for c in rows:
-            table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")),
-                          *(Text(safe(text)) for text in (c.subject, c.period, _amount(c.found), _amount(c.expected),
-                                                          _amount(c.difference), str(c.source), c.note)))
+            subject = Text(safe(c.subject))
+            if narrow:  # the file is in the title: the line is enough
+                where = f"line {c.source.line}" + (f"-{c.source.last}" if c.source.last > c.source.line else "") if c.source.line else ""
+                subject.append(f"\n{where}: {safe(c.note)}" if c.note else f"\n{where}", style="dim")
+            rest = () if narrow else (str(c.source), c.note)
+            table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")), subject,
+                          *(Text(safe(text)) for text in (c.period, _amount(c.found), _amount(c.expected), _amount(c.difference),
+                                                          *rest)))
         tables.append(table)
     return tables
 
