@@ -20,6 +20,7 @@ from .options import (
     FactFormat,
     Inputs,
     MaxSize,
+    NoPager,
     Output,
     Quiet,
     Scale,
@@ -84,11 +85,11 @@ def _emit(text: str, output: Optional[Path], inputs: list[str]) -> None:
         out.write(text)
 
 
-def _guard(func, warnings: Optional[Path] = None) -> None:
-    """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug (options.guarded)."""
+def _guard(func, warnings: Optional[Path] = None, no_pager: bool = False) -> None:
+    """Run a command body through options.guarded (one-line errors, --warnings), paging unless --no-pager."""
     from .options import guarded
 
-    guarded(func, _State, warnings)
+    guarded(func, _State, warnings, no_pager)
 
 
 @app.command()
@@ -99,6 +100,7 @@ def facts(
     quiet: Quiet = False,
     verbose: Verbose = False,
     warnings: WarningsFile = None,
+    no_pager: NoPager = False,
     max_size: MaxSize = 50,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files read at once, each in its own process (0: one per CPU).", min=0)] = 1,
 ) -> None:
@@ -134,7 +136,7 @@ def facts(
             raise typer.Exit(EXIT_NO_DATA) from None
         _State.unreadable |= unreadable
 
-    _guard(body, warnings)
+    _guard(body, warnings, no_pager)
 
 
 @app.command()
@@ -151,6 +153,7 @@ def analyze(
     quiet: Quiet = False,
     verbose: Verbose = False,
     warnings: WarningsFile = None,
+    no_pager: NoPager = False,
     max_size: MaxSize = 50,
 ) -> None:
     """Normalize releases into one time series per company: statements, changes, margins and non-GAAP bridges.
@@ -195,7 +198,7 @@ def analyze(
             raise typer.Exit(EXIT_NO_DATA)
         _show_analysis(result, chosen, shown, wide, scale.value, sources, output, inputs)
 
-    _guard(body, warnings)
+    _guard(body, warnings, no_pager)
 
 
 def _show_analysis(result, chosen: AnalyzeFormat, view: View, wide: bool, scale: str, sources: bool,
@@ -224,6 +227,7 @@ def check(
     quiet: Quiet = False,
     verbose: Verbose = False,
     warnings: WarningsFile = None,
+    no_pager: NoPager = False,
     max_size: MaxSize = 50,
 ) -> None:
     """Audit releases: totals foot, statements tie, non-GAAP bridges add up, the text matches the tables.
@@ -262,7 +266,7 @@ def check(
         if any(c.status == "mismatch" for _f, _c, checks in results for c in checks):
             raise typer.Exit(EXIT_NO_DATA)
 
-    _guard(body, warnings)
+    _guard(body, warnings, no_pager)
 
 
 @app.command()

@@ -71,13 +71,31 @@ def write_facts(out, result, fmt: str, first: bool) -> int:
     return written
 
 
-def print_facts(result, facts: list) -> None:
+PAGING = {"on": True}  # --no-pager turns it off
+
+
+@contextlib.contextmanager
+def paged():
+    """A console whose output, on a terminal, goes through a pager (`less -FRX`: colours kept, one screen printed as
+    it is); elsewhere, or with --no-pager, straight to stdout."""
+    from rich.console import Console
+
+    console = Console()
+    if not PAGING["on"] or not console.is_terminal:
+        yield console
+        return
+    os.environ.setdefault("LESS", "-FRX")
+    with console.pager(styles=True):
+        yield console
+
+
+def print_facts(result, facts: list, console=None) -> None:
     from rich.console import Console
 
     from .render import facts_table
 
     title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
-    console = Console()
+    console = console or Console()
     console.print(facts_table(facts, title, console.width))
 
 
@@ -132,17 +150,18 @@ def output_stream(output: Path | None):
 
 
 def print_grids(result, view: str, scale: str, sources: bool) -> None:
-    from rich.console import Console
+    """An analysis's grids on the terminal (through the pager when long), the summary led by what moved."""
+    with paged() as console:
+        _print_grids(console, result, view, scale, sources)
+
+
+def _print_grids(console, result, view: str, scale: str, sources: bool) -> None:
+    from rich.text import Text
 
     from .render import grid_tables, safe
-    from .views import build, latest
+    from .views import build, latest, what_moved
 
-    console = Console()
     if view == "summary":
-        from rich.text import Text
-
-        from .views import what_moved
-
         for line in what_moved(result):
             console.print(Text(safe(line), style="bold"))
         console.print()
@@ -199,13 +218,14 @@ def write_stream(stream, fmt: str, total: int, output: Path | None, sink: list |
     returns how many facts were written and whether an input could not be read; NothingFound when none was.
     Nothing is half-written."""
     found, unreadable = 0, False
-    with progress(total) as advance, output_stream(output) as out:
+    with progress(total) as advance, output_stream(output) as out, \
+            (paged() if fmt == "table" else contextlib.nullcontext(None)) as console:
         for result in stream:
             unreadable |= result.unreadable
             if fmt == "table":
                 facts = list(result.facts)
                 if facts:
-                    print_facts(result, facts)
+                    print_facts(result, facts, console)
                 found += len(facts)
             else:
                 found += write_facts(out, result, fmt, first=not found)
@@ -220,13 +240,15 @@ def write_stream(stream, fmt: str, total: int, output: Path | None, sink: list |
 
 
 def print_checks(results: list, problems: bool) -> None:
-    """Each release's checks as rich tables, then its summary line."""
-    from rich.console import Console
+    """Each release's checks as rich tables (through the pager when long), then its summary line."""
+    with paged() as console:
+        _print_checks(console, results, problems)
 
+
+def _print_checks(console, results: list, problems: bool) -> None:
     from .check import summary
     from .render import checks_tables, safe
 
-    console = Console()
     for file, company, checks in results:
         for table in checks_tables(f"{file} ({company or 'company not named'})", checks, problems, console.width):
             console.print(table)

@@ -79,6 +79,7 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="List every warni
                                                                  "those that change what a number means, and one line per file).")]
 
 
+NoPager = Annotated[bool, typer.Option("--no-pager", help="On a terminal, print long tables straight out instead of through a pager.")]
 WarningsFile = Annotated[Optional[Path], typer.Option("--warnings", help="Also write every warning and note to this file, "
                                                                         "as JSON lines (file, source, severity, message).")]
 
@@ -95,9 +96,12 @@ class State:
     unreadable = False  # an input could not be read: the exit code says so even when the others succeed
 
 
-def guarded(func, state, warnings: Path | None = None) -> None:
+def guarded(func, state, warnings: Path | None = None, no_pager: bool = False) -> None:
     """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug; with --warnings,
     every finding also goes to that file as JSON lines, whatever the command's outcome."""
+    from .emit import PAGING
+
+    PAGING["on"] = not no_pager
     state.sink = [] if warnings is not None else None
 
     def body() -> None:
