@@ -187,9 +187,28 @@ def write_xlsx(result, view: str, output: Path) -> None:
     sections = VIEW_SECTIONS.get(view)
     sheets.append(("data", result.frame(sections)))
     try:
-        frames_xlsx(output, sheets)
+        frames_xlsx(output, sheets, _chart_specs(result))
     except OSError as exc:
         raise OutputError(f"{output}: cannot write ({exc.strerror or exc}); nothing was written") from None
+
+
+def _chart_specs(result) -> list[tuple]:
+    """The workbook's charts: revenue across periods, margins across periods, and each bridge of the latest period
+    as a waterfall."""
+    specs: list[tuple] = []
+    revenue = sorted({p.item for p in result.points if p.section == "income" and p.concept == "revenue" and not p.basis})
+    if revenue:
+        specs.append(("line", "Revenue", "statements", revenue[:1]))
+    margins = [p.item for p in result.points if p.section == "margin" and p.unit == "%" and not p.basis
+               and p.concept in ("gross_margin", "operating_margin", "net_margin", "adjusted_ebitda_margin")]
+    if margins:
+        specs.append(("line", "Margins", "margins", list(dict.fromkeys(margins))))
+    for company in result.bridges.values():
+        latest = max((b.period.end for b in company), default=None)
+        for bridge in (b for b in company if b.period.end == latest):
+            steps = [(s.fact.label[:40], s.fact.value, s.kind) for s in bridge.steps if s.kind != "adjustments"]
+            specs.append(("waterfall", f"{bridge.name} ({bridge.period.label})", steps))
+    return specs
 
 
 def analysis_text(result, fmt: str, view: str, wide: bool, scale: str, sources: bool) -> str:

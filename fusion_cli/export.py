@@ -180,7 +180,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def frames_xlsx(path: Path, sheets: Sequence[tuple[str, pandas.DataFrame]]) -> None:
+def frames_xlsx(path: Path, sheets: Sequence[tuple[str, pandas.DataFrame]], charts: Sequence[tuple] = ()) -> None:
     """Write DataFrames as the sheets of one workbook, atomically.
 
     Numbers are stored as numbers; text is written as text (never as a formula or a link) and passes
@@ -229,7 +229,64 @@ def frames_xlsx(path: Path, sheets: Sequence[tuple[str, pandas.DataFrame]]) -> N
             sheet.fit_to_pages(1, 0)  # one page wide, as many long as it takes
             sheet.repeat_rows(0)
             sheet.set_paper(9)  # A4; Letter-size printers scale it
+        if charts:
+            _charts(book, {name: frame for name, frame in sheets}, charts)
         book.close()
+
+
+def _charts(book, frames: dict, charts: Sequence[tuple]) -> None:
+    """A `charts` sheet: line charts of lines across periods (revenue, margins), read from the wide sheets' own
+    cells, and each bridge as a waterfall (stacked columns over an invisible base), its steps written beside it.
+
+    `charts` holds ("line", title, sheet, [row labels]) and ("waterfall", title, [(step, value, kind)]) entries."""
+    sheet = book.add_worksheet("charts")
+    at = 0  # the next free row for a chart or a waterfall's table
+    for spec in charts:
+        if spec[0] == "line":
+            _kind, title, name, labels = spec
+            frame = frames.get(name)
+            if frame is None:
+                continue
+            first = list(frame.columns).index("unit") + 1  # the period columns follow the unit
+            rows = [i for i, item in enumerate(frame["item"]) if item in labels]
+            if not rows or first >= len(frame.columns):
+                continue
+            chart = book.add_chart({"type": "line"})
+            for i in rows:
+                chart.add_series({"name": [name, i + 1, 2], "categories": [name, 0, first, 0, len(frame.columns) - 1],
+                                  "values": [name, i + 1, first, i + 1, len(frame.columns) - 1], "marker": {"type": "circle"}})
+            chart.set_title({"name": title})
+            chart.set_legend({"position": "bottom"})
+            sheet.insert_chart(at, 0, chart, {"x_scale": 1.6, "y_scale": 1.2})
+            at += 20
+        else:
+            _kind, title, steps = spec
+            sheet.write_row(at, 10, ["step", "base", "up", "down", "total"])
+            running = 0.0
+            for k, (step, value, kind) in enumerate(steps, start=1):
+                value = float(value)
+                if kind in ("start", "subtotal"):
+                    base, up, down, total = 0.0, 0.0, 0.0, value
+                    running = value
+                else:
+                    new = running + value
+                    base = min(running, new) if new >= 0 and running >= 0 else max(running, new) if new <= 0 and running <= 0 else 0.0
+                    up, down, total = (abs(value) if value >= 0 else 0.0), (abs(value) if value < 0 else 0.0), 0.0
+                    if base < 0:
+                        up, down = -up, -down
+                    running = new
+                sheet.write_row(at + k, 10, [step, base, up, down, total])
+            last = at + len(steps)
+            chart = book.add_chart({"type": "column", "subtype": "stacked"})
+            for col, name, colour in ((11, "base", None), (12, "up", "#2e7d32"), (13, "down", "#c62828"), (14, "total", "#1f4e79")):
+                series: dict[str, object] = {"name": name, "categories": ["charts", at + 1, 10, last, 10],
+                                             "values": ["charts", at + 1, col, last, col]}
+                series.update({"fill": {"none": True}, "border": {"none": True}} if colour is None else {"fill": {"color": colour}})
+                chart.add_series(series)
+            chart.set_title({"name": title})
+            chart.set_legend({"none": True})
+            sheet.insert_chart(at, 0, chart, {"x_scale": 1.6, "y_scale": 1.2})
+            at = max(at + 20, last + 2)
 
 
 def grid_markdown(grid, sources: bool = False) -> str:

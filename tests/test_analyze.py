@@ -343,3 +343,17 @@ def test_colour_follows_meaning_not_sign():
     assert _tone(D(-5), "operating_expenses") == "pos" and _tone(D(-5), "gross_margin") == "neg"
     assert _tone(D(20), "net_income", "narrowed") == "pos" and _tone(D(-20), "net_income", "widened") == "neg"
     assert _tone(D(0), "revenue") == "" and _tone(None, "revenue") == ""
+
+
+def test_the_workbook_has_trend_charts_and_a_waterfall_per_bridge(tmp_path):
+    import zipfile
+
+    target = tmp_path / "analysis.xlsx"
+    assert runner.invoke(app, ["analyze", Q3, Q1, "-o", str(target), "-q"]).exit_code == 0
+    with zipfile.ZipFile(target) as book:
+        charts = sorted(n for n in book.namelist() if n.startswith("xl/charts/chart"))
+        xml = [book.read(n).decode() for n in charts]
+    assert len(charts) == 3  # revenue, margins, and the bridge of Q1 2011 (to EBITDA, then Adjusted EBITDA)
+    assert "<c:lineChart>" in xml[0] and "Revenue" in xml[0] and "statements!" in xml[0]
+    assert "<c:lineChart>" in xml[1] and "Gross margin" in "".join(xml)
+    assert all('<c:grouping val="stacked"/>' in x for x in xml[2:]) and "Adjusted EBITDA (Q1 2011)" in "".join(xml)
