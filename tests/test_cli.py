@@ -246,3 +246,8 @@ def test_warnings_go_to_a_json_lines_file_for_scripts(tmp_path):
         records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
         assert {"file": str(path), "source": "extra.txt:10", "severity": "warning",
                 "message": "row 'Revenues' has 3 numbers for 2 columns; not placed"} in records
+
+
+def test_shell_completion_is_offered():
+    result = runner.invoke(app, ["--help"])
+    assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
