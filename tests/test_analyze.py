@@ -357,3 +357,8 @@ def test_the_workbook_has_trend_charts_and_a_waterfall_per_bridge(tmp_path):
     assert "<c:lineChart>" in xml[0] and "Revenue" in xml[0] and "statements!" in xml[0]
     assert "<c:lineChart>" in xml[1] and "Gross margin" in "".join(xml)
     assert all('<c:grouping val="stacked"/>' in x for x in xml[2:]) and "Adjusted EBITDA (Q1 2011)" in "".join(xml)
+
+
+def test_wide_csv_columns_are_in_period_order():
+    header = invoke(Q1, Q3, "--format", "csv", "--wide", "-q").stdout.splitlines()[0].split(",")
+    assert header[6:] == ["Q3 2008", "Q4 2008", "Q3 2009", "Q1 2010", "Q4 2010", "Q1 2011"]
