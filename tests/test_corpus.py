@@ -83,3 +83,17 @@ def test_corpus_as_a_whole():
     found, total = sum(s[0] for s in scores), sum(s[1] for s in scores)
     right, concepts = sum(s[3] for s in scores), sum(s[4] for s in scores)
     assert found / total >= 0.97 and right / concepts >= 0.98, (found / total, right / concepts)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside the repository")
+def test_default_stderr_is_one_line_a_file_plus_the_findings_that_change_meaning():
+    from typer.testing import CliRunner
+
+    from fusion_cli.cli import app
+
+    releases = sorted(str(p) for p in (SHARED / "corpus").iterdir() if p.suffix in (".md", ".txt", ".htm") and p.stem[0].islower())
+    lines = CliRunner().invoke(app, ["analyze", *releases, "--format", "csv", "--no-pager"]).stderr.splitlines()
+    per_file = [line for line in lines if ": check: " in line]
+    assert len(per_file) == len(releases)  # one line a file, with its checks, facts and hidden warnings
+    others = [line for line in lines if ": check: " not in line]
+    assert all(": warning: " in line for line in others) and len(others) <= 3 * len(releases)
