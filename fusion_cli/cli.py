@@ -102,6 +102,7 @@ def facts(
     warnings: WarningsFile = None,
     no_pager: NoPager = False,
     max_size: MaxSize = 50,
+    sources: Annotated[bool, typer.Option("--sources", help="Table: each period's end date and length too.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files read at once, each in its own process (0: one per CPU).", min=0)] = 1,
 ) -> None:
     """Every number of every financial table, with its line item, period and source line.
@@ -119,8 +120,9 @@ def facts(
 
     def body() -> None:
         from .batch import extract_many
-        from .emit import NothingFound, stdin_result, write_stream
+        from .emit import SOURCES, NothingFound, stdin_result, write_stream
 
+        SOURCES["on"] = sources
         chosen = format or FactFormat.for_output(output, sys.stdout.isatty())
         items = sorted(expand_inputs(inputs), key=lambda item: (item != "-", item))
         refuse_input_as_output(output, inputs)

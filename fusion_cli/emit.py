@@ -89,6 +89,9 @@ def paged():
         yield console
 
 
+SOURCES = {"on": False}  # facts --sources
+
+
 def print_facts(result, facts: list, console=None) -> None:
     from rich.console import Console
 
@@ -96,7 +99,7 @@ def print_facts(result, facts: list, console=None) -> None:
 
     title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
     console = console or Console()
-    console.print(facts_table(facts, title, console.width))
+    console.print(facts_table(facts, title, console.width, SOURCES["on"]))
 
 
 @contextlib.contextmanager

@@ -20,7 +20,7 @@ def format_value(fact: Fact) -> str:
     return figure(fact.value, fact.unit)
 
 
-def facts_table(facts: list[Fact], title: str, width: int = 120):
+def facts_table(facts: list[Fact], title: str, width: int = 120, sources: bool = False):
     """One rich Table of facts. Wide (120 columns or more): statement, line item, concept, period with its end date
     and length, value and source line. Narrower: each table's statement and title as a heading row, and compact
     periods (`Q1 2011`), so the line item keeps the room; words wrap at spaces, never inside a word."""
@@ -28,11 +28,14 @@ def facts_table(facts: list[Fact], title: str, width: int = 120):
     from rich.text import Text
 
     wide = width >= 120
+    dated = wide or sources  # --sources: each period's end date and length, whatever the width
     table = Table(title=Text(safe(title)), title_justify="left", show_lines=False)
     if wide:
         table.add_column("statement", no_wrap=True)
     table.add_column("line item", min_width=18, ratio=3)
-    table.add_column("concept", max_width=None if wide else 18, overflow="ellipsis", no_wrap=not wide, ratio=2)
+    conceptual = wide or not dated  # at a narrow width the dated periods take the concept's room
+    if conceptual:
+        table.add_column("concept", max_width=None if wide else 18, overflow="ellipsis", no_wrap=not wide, ratio=2)
     table.add_column("period", no_wrap=True)
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("line", justify="right", no_wrap=True)
@@ -40,10 +43,11 @@ def facts_table(facts: list[Fact], title: str, width: int = 120):
     for f in facts:
         if not wide and (f.statement, f.table) != heading:
             heading = (f.statement, f.table)
-            table.add_row(Text(safe(f"{f.statement}: {f.table or 'untitled table'}"), style="bold dim"), "", "", "", "")
-        period = f"{f.fiscal_period} ({f.period_end}, {f.period_months}m)" if wide and f.period_end else f.fiscal_period or "?"
+            table.add_row(Text(safe(f"{f.statement}: {f.table or 'untitled table'}"), style="bold dim"), *[""] * (4 if conceptual else 3))
+        period = f"{f.fiscal_period} ({f.period_end}, {f.period_months}m)" if dated and f.period_end else f.fiscal_period or "?"
         cells = (f.statement,) if wide else ()
-        table.add_row(*(Text(safe(text)) for text in (*cells, f.label, f.concept or "", period, format_value(f), str(f.line))))
+        concept = (f.concept or "",) if conceptual else ()
+        table.add_row(*(Text(safe(text)) for text in (*cells, f.label, *concept, period, format_value(f), str(f.line))))
     return table
 
 

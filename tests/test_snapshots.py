@@ -50,3 +50,11 @@ def test_at_80_columns_words_are_never_broken_inside():
             text = cell.strip()
             if text and text.isalpha() and len(text) >= 3:  # a lone fragment of a label would be a broken word
                 assert any(word.startswith(text) or word == text for word in words) or text.islower(), text
+
+
+def test_sources_give_every_period_its_date_at_80_columns():
+    extraction = extract_path(SAMPLE)
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None).print(facts_table(list(extraction.facts)[:4], "t", 80, sources=True))
+    text = out.getvalue()
+    assert "Q3 2009 (2009-09-30, 3m)" in text and max(len(line) for line in text.splitlines()) <= 80
