@@ -104,36 +104,52 @@ def print_facts(result, facts: list, console=None) -> None:
 
 @contextlib.contextmanager
 def progress(total: int):
-    """A progress bar on stderr for long batches on a terminal; yields a function to call once per file."""
-    if total < 20 or not sys.stderr.isatty():
-        def advance(messages) -> None:
+    """A progress bar on stderr, on a terminal, for a run of several files once it has taken a second (or at once for
+    20 files or more); yields a function to call once per file with that file's messages."""
+    if total < 2 or not sys.stderr.isatty():
+        def plain(messages) -> None:
             for message in messages:
                 err(message)
 
-        yield advance
+        yield plain
         return
+    import time
+
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
     from .render import safe
 
-    with Progress(TextColumn("fusion"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
-        task = bar.add_task("files", total=total)
+    started, done = time.monotonic(), 0
+    bar: Progress | None = None
+    task = None
 
-        def advance(messages) -> None:
-            for message in messages:
+    def start() -> None:
+        nonlocal bar, task
+        bar = Progress(TextColumn("fusion"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False)
+        bar.start()
+        task = bar.add_task("files", total=total, completed=done)
+
+    def advance(messages) -> None:
+        nonlocal done
+        for message in messages:
+            if bar is not None:
                 bar.console.print(Text(safe(f"fusion: {message}")))
+            else:
+                err(message)
+        done += 1
+        if bar is not None and task is not None:
             bar.advance(task)
+        elif done < total and (total >= 20 or time.monotonic() - started > 1):
+            start()
 
+    try:
         yield advance
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 @contextlib.contextmanager
