@@ -79,30 +79,44 @@ def extract_one(task: tuple[str, str, int, int]) -> FileResult:
 
 # Warnings that change what a number means are shown by default; the rest (rows not read, numbers left out) are
 # counted on the file's line and listed with -v.
-_SHOWN = 3  # by default, a file's first three such warnings; the rest are counted on its line
-_MEANING = re.compile(r"inferred|assumed|guess|ambiguous|not printed|does not foot|not the row|conflict|differs?\b")
+SHOWN = 3  # by default, a file's first three such warnings; the rest are counted on its line
+MEANING = re.compile(r"inferred|assumed|guess|ambiguous|not printed|does not foot|not the row|conflict|differs?\b")
 
 
-def message_lines(item: str, findings, verbosity: int = 1, facts: int | None = None, tables: int = 0) -> Iterator[str]:
-    """The stderr lines of a file's findings. Errors always; with verbosity 1 (the default) the warnings that change
-    what a number means, then one line for the file (`x.md: 286 facts from 14 tables; 12 more warnings (-v lists
-    them)`) when its facts are counted; with 2 (-v) every warning and note once, with its line; with 0 (-q) errors."""
+def sorted_findings(findings, verbosity: int) -> tuple[list, int]:
+    """The warnings and notes a file shows at this verbosity (each once), and how many warnings it leaves to -v:
+    with 1 (the default) the first SHOWN warnings that change what a number means, with 2 (-v) all, with 0 none."""
+    shown: list = []
     seen: set[tuple[str, str]] = set()
     hidden = 0
     for finding in findings:
-        if finding.severity == "error":
-            yield f"{item}: {finding.message}"
-        elif (finding.source, finding.message) in seen or verbosity == 0:
+        if finding.severity == "error" or (finding.source, finding.message) in seen or verbosity == 0:
             continue
-        elif verbosity >= 2 or (finding.severity == "warning" and _MEANING.search(finding.message) and len(seen) < _SHOWN):
+        if verbosity >= 2 or (finding.severity == "warning" and MEANING.search(finding.message) and len(seen) < SHOWN):
             seen.add((finding.source, finding.message))
-            kind = "note" if finding.severity == "info" else finding.severity
-            yield f"{finding.source}: {kind}: {finding.message}"
+            shown.append(finding)
         elif finding.severity == "warning":
             hidden += 1
+    return shown, hidden
+
+
+def file_line(item: str, facts: int, tables: int, hidden: int, check: str = "") -> str:
+    """A file's one line: `x.md: [check: ...; ]508 facts from 10 tables[; 19 more warnings (-v lists them)]`."""
+    more = f"; {hidden} more warning{'s' if hidden != 1 else ''} (-v lists them)" if hidden else ""
+    return f"{item}: {f'check: {check}; ' if check else ''}{facts} facts from {tables} table{'s' if tables != 1 else ''}{more}"
+
+
+def message_lines(item: str, findings, verbosity: int = 1, facts: int | None = None, tables: int = 0) -> Iterator[str]:
+    """The stderr lines of a file's findings: errors always, then what sorted_findings shows, then the file's line
+    when its facts are counted (not with -q)."""
+    for finding in findings:
+        if finding.severity == "error":
+            yield f"{item}: {finding.message}"
+    shown, hidden = sorted_findings(findings, verbosity)
+    for finding in shown:
+        yield f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}"
     if facts and verbosity >= 1:
-        more = f"; {hidden} more warning{'s' if hidden != 1 else ''} (-v lists them)" if hidden else ""
-        yield f"{item}: {facts} facts from {tables} table{'s' if tables != 1 else ''}{more}"
+        yield file_line(item, facts, tables, hidden)
 
 
 def _ignore_interrupts() -> None:

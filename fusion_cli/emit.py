@@ -296,7 +296,7 @@ def _print_checks(console, results: list, problems: bool) -> None:
 def report(result, verbosity: int) -> None:
     """An analysis's warnings (a bridge that does not foot), and one line per release: its checks, its facts and
     tables, and how many of its warnings -v would list. Notes (joins, restatements) with -v only."""
-    from .batch import _MEANING, _SHOWN
+    from .batch import file_line, sorted_findings
     from .check import summary
 
     if verbosity == 0:
@@ -306,12 +306,9 @@ def report(result, verbosity: int) -> None:
             err(f"{finding.source}: {'note' if finding.severity == 'info' else finding.severity}: {finding.message}")
     for extraction in result.extractions:
         if extraction.file in result.checks:
-            shown = [f for f in extraction.findings if f.severity == "warning" and _MEANING.search(f.message)]
-            hidden = 0 if verbosity >= 2 else sum(1 for f in extraction.findings if f.severity == "warning") - min(len(shown), _SHOWN)
-            tables = len({f.table_line for f in extraction.facts})
-            more = f"; {hidden} more warning{'s' if hidden != 1 else ''} (-v lists them)" if hidden else ""
-            err(f"{extraction.file}: check: {summary(result.checks[extraction.file])}; {len(extraction.facts)} facts from "
-                f"{tables} table{'s' if tables != 1 else ''}{more}")
+            _shown, hidden = sorted_findings(extraction.findings, verbosity)  # shown as the file was read
+            err(file_line(extraction.file, len(extraction.facts), len({f.table_line for f in extraction.facts}), hidden,
+                          summary(result.checks[extraction.file])))
 
 
 def stream_analysis(inputs: list[str], read, mapping, company, fmt: str, view: str, output: Path | None, verbosity: int,
