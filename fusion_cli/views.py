@@ -32,6 +32,7 @@ class Cell:
     text: str
     style: str = ""
     source: str = ""
+    value: Decimal | None = None  # the number shown, for a row's trend (None for a mark such as `ok`)
 
 
 @dataclass
@@ -62,7 +63,7 @@ class Formatter:
         style = "derived" if mark == "*" else "restated" if mark else ""
         if "does not foot" in p.note and p.section in ("income", "balance", "cashflow"):
             mark, style = mark + "!", "warn"
-        return Cell(self.value(p.value, p.unit) + mark, style, p.source)
+        return Cell(self.value(p.value, p.unit) + mark, style, p.source, p.value)
 
     @property
     def note(self) -> str:
@@ -118,8 +119,7 @@ def _summary(series: Series, points: list[Point], fmt: Formatter) -> list[Grid]:
         if row:
             grid.rows.append((row[0], row[1], "dim"))
     grid.rows.extend(_bridge_check_rows(points, cols, fmt))
-    grid.trends = [sparkline([_number(c.text) for c in cells]) if style != "dim" or "%" in "".join(c.text for c in cells) else ""
-                   for _label, cells, style in grid.rows]
+    grid.trends = [sparkline([c.value for c in cells]) for _label, cells, _style in grid.rows]
     if grid.rows:
         grids.append(grid)
     cols = _columns(series, [p for p in points if p.period_months == 0], balance=True)
@@ -178,7 +178,7 @@ def _concept_row(index, section: str, concept: str, cols, fmt: Formatter, basis:
             label = p.item + (" (derived)" if section == "bridge" else "")
         cell = fmt.cell(p) if p else Cell("")
         if p and section == "bridge" and p.source == "derived":
-            cell = Cell(cell.text + "*", "derived", p.note)
+            cell = Cell(cell.text + "*", "derived", p.note, p.value)
         cells.append(cell)
     return (label, cells, "") if label else None
 
@@ -187,7 +187,7 @@ def _change_row(index, label: str, concept: str, basis: str, cols, fmt: Formatte
     cells = []
     for period, _head in cols:
         p = index.get(("change", concept, period, basis))
-        cells.append(Cell(fmt.value(p.value, "%", signed=True), _tone(p.value, concept, p.note)) if p else Cell(""))
+        cells.append(Cell(fmt.value(p.value, "%", signed=True), _tone(p.value, concept, p.note), value=p.value) if p else Cell(""))
     return (label, cells, "dim")
 
 
@@ -358,18 +358,6 @@ def sparkline(values: list[Decimal | None]) -> str:
     low, high = min(known), max(known)
     span = high - low
     return "".join(" " if v is None else _BARS[3] if not span else _BARS[min(7, int((v - low) / span * 8))] for v in values)
-
-
-def _number(text: str) -> Decimal | None:
-    """A grid cell's number back from its text (`(1,234)`, `6.4%`, `+1.2 pp`), for its trend; None for a check mark."""
-    digits = text.strip().rstrip("*†‡!✗≈ ")
-    negative = digits.startswith(("(", "-"))
-    digits = digits.strip("()+-").rstrip("%xp ").replace(",", "")
-    try:
-        value = Decimal(digits)
-    except ArithmeticError:
-        return None
-    return -value if negative else value
 
 
 def _moved(p: Point) -> str:
