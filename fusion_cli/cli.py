@@ -28,10 +28,10 @@ from .options import (
     Verbose,
     View,
     WarningsFile,
+    expand_inputs,
     refuse_input_as_output,
     verbosity,
 )
-from .read import expand_inputs
 
 app = typer.Typer(
     add_completion=True,

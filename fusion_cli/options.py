@@ -158,3 +158,10 @@ def refuse_input_as_output(output: Path | None, inputs: list[str]) -> None:
     if output is not None and any(p != "-" and same_file(Path(p), output) for p in inputs):
         err(f"{output}: refusing to overwrite an input file; choose another --output")
         raise typer.Exit(EXIT_USAGE)
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """read.expand_inputs, imported when a command runs: --help and --version stay light."""
+    from .read import expand_inputs as expand
+
+    return expand(inputs)
