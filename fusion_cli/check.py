@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
-from .bridges import Bridge, precision
+from .bridges import Bridge, bridges, derived_ebitda, precision
 from .display import prose
 from .footing import (
     SUBTOTALS,
@@ -23,7 +24,9 @@ from .footing import (
     table_of,
     year_sums,
 )
-from .model import Check, CheckKind, Extraction, Fact, Source, Status
+from .metrics import margins
+from .model import Check, CheckKind, Extraction, Fact, Point, Source, Status
+from .series import Series, build_series
 from .units import is_money
 
 _DEFINED_APART = re.compile(r"\brelated\b|\bpayroll\b|\bincluding\b|\(\d\)|\*", re.I)
@@ -267,12 +270,10 @@ def summary(checks: list[Check]) -> str:
     return ", ".join(f"{n} {s}" for s, n in counts.items())
 
 
-def audit(ext: Extraction, tolerance: Tolerance = Tolerance(), release=None) -> list[Check]:
+def audit(ext: Extraction, tolerance: Tolerance = Tolerance(), release: Release | None = None) -> list[Check]:
     """Every check of one release, in report order: footing, bridges, ties, claims. `release` is what the pipeline
-    already built for it (`pipeline.Release`: its series, bridges and margins); alone, it is built here."""
+    already built for it (`Release`: its series, bridges and margins); alone, it is built here."""
     if release is None:
-        from .pipeline import release_view
-
         release = release_view(ext)
     footed = footing(ext, tolerance)
     checks = footed + year_sums(ext, tolerance) + combined_ratios(ext, tolerance) + bridge_checks(release.bridges, tolerance) \
@@ -282,3 +283,29 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance(), release=None) -> 
 
         checks += claims(release.series, ext.prose, ext.file, release.margins, ext.headings)
     return confirm(explain(checks))
+
+
+class Release(NamedTuple):
+    """What a release's own checks need from the stages below: its series, its bridges and its margins."""
+
+    series: Series | None
+    bridges: list[Bridge]
+    margins: dict
+
+
+def release_view(extraction: Extraction) -> Release:
+    """One release's own series, bridges and margins, for checking it against its own tables when the analysis
+    joined it with other releases (a later release's restated figures are not what this one printed)."""
+    built, _findings = build_series([extraction])
+    if not built:
+        return Release(None, [], {})
+    series = built[0]
+    own_bridges = bridges(series, [extraction])
+    return Release(series, own_bridges, margin_values(margins(series, derived_ebitda(series)[1])))
+
+
+def margin_values(points: list[Point]) -> dict:
+    return {(p.concept, p.period): p.value for p in points if p.section == "margin" and not p.basis}
+
+
+

@@ -9,28 +9,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple
 
 from .analysis import Analysis
 from .bridges import Bridge, bridge_points, bridges, derived_ebitda
-from .check import Tolerance, audit
+from .check import Release, Tolerance, audit, margin_values, release_view
 from .display import prose
 from .metrics import changes, margins, statement_points
 from .model import Check, Extraction, Finding, Point
 from .read import DEFAULT_MAX_BYTES, ReadError
-from .series import Series, build_series
+from .series import build_series
 
 
 class InputError(Exception):
     """An input that cannot be read: its path and the reason, in one line."""
-
-
-class Release(NamedTuple):
-    """What a release's own checks need from the stages below: its series, its bridges and its margins."""
-
-    series: Series | None
-    bridges: list[Bridge]
-    margins: dict
 
 
 def read(inputs: str | Path | Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -109,7 +100,7 @@ def run(extractions: list[Extraction], mapping: dict[str, str] | None = None, co
         ratios = margins(series, derived_values)
         if checks:  # 5. footing, ties, bridges, lines printed twice, claims
             for extraction in members:
-                own = Release(series, company_bridges, _margin_values(ratios)) if len(series.files) == 1 else None
+                own = Release(series, company_bridges, margin_values(ratios)) if len(series.files) == 1 else None
                 audits[extraction.file] = audit(extraction, tolerance, own or release_view(extraction))
         if points:  # 6. statements, changes, margins and bridges as tidy points
             bridge_rows = [p for b in company_bridges for p in bridge_points(series, b)] + derived_points
@@ -125,21 +116,6 @@ def run(extractions: list[Extraction], mapping: dict[str, str] | None = None, co
         unfooting = [f for f in unfooting if (f.source, f.message.split(":", 1)[0]) in confirmed]
     findings += unfooting
     return Analysis(all_series, out, found, findings, list(extractions), audits)
-
-
-def release_view(extraction: Extraction) -> Release:
-    """One release's own series, bridges and margins, for checking it against its own tables when the analysis
-    joined it with other releases (a later release's restated figures are not what this one printed)."""
-    built, _findings = build_series([extraction])
-    if not built:
-        return Release(None, [], {})
-    series = built[0]
-    own_bridges = bridges(series, [extraction])
-    return Release(series, own_bridges, _margin_values(margins(series, derived_ebitda(series)[1])))
-
-
-def _margin_values(points: list[Point]) -> dict:
-    return {(p.concept, p.period): p.value for p in points if p.section == "margin" and not p.basis}
 
 
 def unfooted(points: list[Point], checks: list[Check]) -> list[Point]:

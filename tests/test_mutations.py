@@ -11,11 +11,12 @@ from decimal import Decimal
 from releases import QUARTER_ONLY, release
 
 from fusion_cli.analysis import analyze_extractions
+from fusion_cli.check import release_view
 from fusion_cli.display import figure, prose
 from fusion_cli.extract import extract_bytes
 from fusion_cli.metrics import rounded
 from fusion_cli.model import Check, CheckKind, Point, Source, Status
-from fusion_cli.pipeline import release_view, run, unfooted
+from fusion_cli.pipeline import run, unfooted
 from fusion_cli.views import Formatter, Grid, build, latest
 
 D = Decimal
