@@ -47,7 +47,7 @@ app = typer.Typer(
 )
 
 
-_State = State  # this run's --debug, and whether an input could not be read
+_State = State  # this run's settings (options.State)
 
 
 def _version(value: bool) -> None:
@@ -120,9 +120,9 @@ def facts(
 
     def body() -> None:
         from .batch import extract_many
-        from .emit import SOURCES, NothingFound, stdin_result, write_stream
+        from .emit import NothingFound, stdin_result, write_stream
 
-        SOURCES["on"] = sources
+        _State.sources = sources
         chosen = format or FactFormat.for_output(output, sys.stdout.isatty())
         items = sorted(expand_inputs(inputs), key=lambda item: (item != "-", item))
         refuse_input_as_output(output, inputs)

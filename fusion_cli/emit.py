@@ -71,9 +71,6 @@ def write_facts(out, result, fmt: str, first: bool) -> int:
     return written
 
 
-PAGING = {"on": True}  # --no-pager turns it off
-
-
 @contextlib.contextmanager
 def paged():
     """A console whose output, on a terminal, goes through a pager (`less -FRX`: colours kept, one screen printed as
@@ -81,15 +78,14 @@ def paged():
     from rich.console import Console
 
     console = Console()
-    if not PAGING["on"] or not console.is_terminal:
+    from .options import State
+
+    if not State.paging or not console.is_terminal:
         yield console
         return
     os.environ.setdefault("LESS", "-FRX")
     with console.pager(styles=True):
         yield console
-
-
-SOURCES = {"on": False}  # facts --sources
 
 
 def print_facts(result, facts: list, console=None) -> None:
@@ -99,7 +95,9 @@ def print_facts(result, facts: list, console=None) -> None:
 
     title = f"{Path(result.item).name if result.item != '-' else '<stdin>'} — {result.company or 'company not named'}"
     console = console or Console()
-    console.print(facts_table(facts, title, console.width, SOURCES["on"]))
+    from .options import State
+
+    console.print(facts_table(facts, title, console.width, State.sources))
 
 
 @contextlib.contextmanager

@@ -91,7 +91,11 @@ MaxSize = Annotated[int, typer.Option("--max-size", help="Largest input to read,
 
 
 class State:
+    """This run's settings that reach past the command's own call: debug, findings for --warnings, paging, --sources."""
+
     sink: list | None = None  # (file, finding) of every finding, when --warnings asks for them
+    paging = True  # long tables through a pager on a terminal (off with --no-pager)
+    sources = False  # facts --sources: each period's end date and length
     debug = False
     unreadable = False  # an input could not be read: the exit code says so even when the others succeed
 
@@ -99,9 +103,7 @@ class State:
 def guarded(func, state, warnings: Path | None = None, no_pager: bool = False) -> None:
     """Run a command body: clean one-line errors, quiet broken pipes, tracebacks only with --debug; with --warnings,
     every finding also goes to that file as JSON lines, whatever the command's outcome."""
-    from .emit import PAGING
-
-    PAGING["on"] = not no_pager
+    state.paging = not no_pager
     state.sink = [] if warnings is not None else None
 
     def body() -> None:
