@@ -31,7 +31,6 @@ def is_flattened(line: Line, table: RawTable) -> bool:
     return n >= 1 and texts >= 3 and sum(1 for r in runs if r >= n) >= 2 and sum(runs) % n == 0 and len(runs) >= 3
 
 
-_LABEL_SPLIT = re.compile(r"(?<=[a-z'’])\s+(?=[A-Z])")
 _CONNECTORS = {"and", "of", "or", "to", "for", "in", "on", "from", "with", "by", "the", "net", "less", "at", "per", "as"}
 
 
