@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .amounts import SCALES
 from .concepts import normalize_label
-from .model import Extraction, Fact, Point
+from .model import Extraction, Fact, Point, at
 from .series import Series, SeriesPeriod, label_text, series_period
 from .units import is_money, is_per_share
 
@@ -267,7 +267,7 @@ def bridge_points(series: Series, bridge: Bridge) -> list[Point]:
     points = []
     for step in bridge.steps:
         f = step.fact
-        source = f"{f.file}:{f.line}"
+        source = at(f.file, f.line)
         key = (bridge.signature, f.concept or label_text(f.label))
         if step.kind in ("start", "adjustment"):
             points.append(point(series, "bridge", f.label, f.concept, bridge.period, step.kind, f.value, bridge.unit, source,

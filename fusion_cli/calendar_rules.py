@@ -27,7 +27,10 @@ def year_end_month(end: date, months: int) -> int:
 
 def voted_year_end(periods: Iterable[tuple[date, int]]) -> int | None:
     """The year-end month most year-to-date periods (end, months) imply; None when none is year-to-date."""
-    votes = Counter(year_end_month(end, months) for end, months in periods if months in (6, 9, 12))
+    votes: Counter[int] = Counter()
+    for end, months in periods:
+        if months in (6, 9, 12):  # an end in a month's first week closes the month before only perhaps: it weighs less
+            votes[year_end_month(end, months)] += 10 if end.day > 7 else 9
     return votes.most_common(1)[0][0] if votes else None
 
 

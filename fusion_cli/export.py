@@ -13,13 +13,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Fact
+from .model import Fact, page_of
 
 if TYPE_CHECKING:
     import pandas
 
 FACT_FIELDS = ("file", "company", "statement", "table", "label", "concept", "period_end", "period_months",
-               "fiscal_period", "value", "scale", "as_printed", "line", "unit", "member")
+               "fiscal_period", "value", "scale", "as_printed", "line", "page", "unit", "member")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,6 +34,7 @@ def fact_record(fact: Fact) -> dict[str, object]:
     """One fact as a plain dict in the output contract's key order."""
     record: dict[str, object] = {name: getattr(fact, name) for name in FACT_FIELDS}
     record["value"] = number(fact.value)
+    record["page"], record["line"] = page_of(fact.line)  # a PDF's figure: its page, and its line on the page
     return record
 
 
@@ -59,8 +60,10 @@ def to_csv(rows: list[dict[str, object]], fields: tuple[str, ...], header: bool 
     return out.getvalue()
 
 
-_FACT_INDEX = tuple(Fact._fields.index(name) for name in FACT_FIELDS)
+_FACT_INDEX = tuple(Fact._fields.index(name if name != "page" else "line") for name in FACT_FIELDS)
 _VALUE_AT = FACT_FIELDS.index("value")
+_LINE_AT = FACT_FIELDS.index("line")
+_PAGE_AT = FACT_FIELDS.index("page")
 
 
 def facts_csv_rows(facts: list[Fact]) -> str:
@@ -70,6 +73,8 @@ def facts_csv_rows(facts: list[Fact]) -> str:
     for fact in facts:
         row = ["" if (v := fact[i]) is None else guard_cell(v) for i in _FACT_INDEX]
         row[_VALUE_AT] = number(fact.value)
+        page, row[_LINE_AT] = page_of(fact.line)
+        row[_PAGE_AT] = "" if page is None else page
         writer.writerow(row)
     return out.getvalue()
 

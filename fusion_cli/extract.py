@@ -32,7 +32,7 @@ from .meaning import (
     per_share_blocks,
     shares_scale_of,
 )
-from .model import Document, Extraction, Fact, Finding, Line, Row, Statement, Table
+from .model import Document, Extraction, Fact, Finding, Line, Row, Statement, Table, at
 from .periods import parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
@@ -139,7 +139,7 @@ class Run:
         if borrowed:
             lines = ", ".join(str(n) for n, _ in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
             notes = "', '".join(dict.fromkeys(note.text[:60] for _, note in borrowed))
-            self.findings.append(Finding("warning", f"{name}:{borrowed[0][0]}",
+            self.findings.append(Finding("warning", at(name, borrowed[0][0]),
                                          f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "
                                          f"note above each ('{notes}') is applied to them"))
         if not found and tables:  # not a release: the one line says why; its tables' warnings are noise, except
@@ -300,7 +300,7 @@ def build_table(raw: RawTable, name: str, fy_end: int, doc_scale: ScaleNote | No
     header_text += " " + " ".join(t for t in raw.context[raw.titled:] if len(t) < 40 and not _ANY_DIGIT.search(t))  # column captions
     # printed one per line above the dates (`Average Balance | Income/Expense | Yield`)
     statement = classify(f"{title} {header_text}", [r.label for r in raw.rows] + [c.member for c in raw.columns if c.kind == "measure"])
-    where = f"{name}:{raw.first_line}"
+    where = at(name, raw.first_line)
     own = _table_scale(raw)
     note = own or doc_scale
     unit = _table_unit(own, note, currency)
@@ -352,7 +352,7 @@ def _transposed(raw: RawTable, name: str, title: str, statement: Statement, note
         col, member = row_period(r.label, raw.captions)
         period = to_period(col, statement, fy_end, anchors, offset=offset) if col is not None else None
         if period is not None and period.months is None:
-            findings.append(Finding("warning", f"{name}:{r.line}", f"row '{r.label[:60]}' names no period length; not read"))
+            findings.append(Finding("warning", at(name, r.line), f"row '{r.label[:60]}' names no period length; not read"))
             period = None
         if col is not None:
             last = period
@@ -360,7 +360,7 @@ def _transposed(raw: RawTable, name: str, title: str, statement: Statement, note
                         period if col is not None else last, member if col is not None else None))
     periods = tuple(dict.fromkeys(r.period for r in rows if r.period is not None))
     if not periods:
-        return None, findings + [Finding("warning", f"{name}:{raw.first_line}", "table of measures whose rows name no periods skipped")]
+        return None, findings + [Finding("warning", at(name, raw.first_line), "table of measures whose rows name no periods skipped")]
     measures = tuple(strip_markers(c.member) for c in raw.columns)
     table = Table(title, statement, periods, tuple(rows), note.scale if note else "units", note.text if note else "",
                   raw.first_line, measures, unit)
@@ -385,13 +385,16 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 
 def _table_scale(raw: RawTable) -> ScaleNote | None:
     first_row = raw.rows[0].line if raw.rows else 0
-    texts = list(raw.context) + [line.text for line in raw.header]
-    texts += [line.text for line in raw.texts if line.number < first_row + 40]
-    for text in reversed(texts):
+    texts = [line.text for line in raw.texts if line.number < first_row + 40 and not _SHARES_WORD.search(line.text)]
+    texts = list(raw.context) + [line.text for line in raw.header] + texts
+    for text in reversed(texts):  # the nearest note first; a body line on shares (`Shares used (000s)`) scales shares only
         note = detect_scale(text)
         if note:
             return note
     return None
+
+
+_SHARES_WORD = re.compile(r"\bshares\b", re.I)
 
 
 def table_facts(table: Table, name: str, company: str, fy_end: int = 12,
@@ -426,7 +429,7 @@ def table_facts(table: Table, name: str, company: str, fy_end: int = 12,
             if period is None or amount.value is None:
                 continue
             if moment is not None and period.end is not None and period.months:
-                period = at_moment(period, moment, fy_end, anchors, findings, f"{name}:{line}", row.label, offset)
+                period = at_moment(period, moment, fy_end, anchors, findings, at(name, line), row.label, offset)
                 if (row.label, period.end, amount.value) in seen:
                     continue  # the same balance printed under the quarter and under the year
                 seen.add((row.label, period.end, amount.value))
@@ -437,7 +440,7 @@ def table_facts(table: Table, name: str, company: str, fy_end: int = 12,
                 factor, scaled = ONE, "units"  # 236,296,807 units under `in thousands, except unit ...` wrapped out of sight
                 if findings is not None and row.line not in warned:
                     warned.add(row.line)
-                    findings.append(Finding("warning", f"{name}:{line}", f"row '{row.label[:60]}' would hold more than 50 billion "
+                    findings.append(Finding("warning", at(name, line), f"row '{row.label[:60]}' would hold more than 50 billion "
                                                                          f"shares at the table's scale; read as printed"))
             if sign == -1 and concept in RESULTS:
                 factor = -factor  # `Net loss | 4,200,103`: a loss printed without its parentheses

@@ -11,7 +11,7 @@ from decimal import Decimal
 from .amounts import SCALES, detect_scale, parse_amount
 from .calendar_rules import fiscal_label, opening_date
 from .concepts import map_concept
-from .model import Amount, Fact, Finding, Period, Row, Table
+from .model import Amount, Fact, Finding, Period, Row, Table, at
 from .tables import RawTable
 from .units import (
     HEADCOUNT,
@@ -110,7 +110,7 @@ def loss_sign(row: Row, name: str, findings: list[Finding] | None) -> int:
     if signs == {True}:
         return -1
     if len(signs) == 2 and findings is not None:
-        findings.append(Finding("warning", f"{name}:{row.line}", f"row '{row.label[:60]}' names a loss but prints values of "
+        findings.append(Finding("warning", at(name, row.line), f"row '{row.label[:60]}' names a loss but prints values of "
                                                                 f"both signs; they are kept as printed"))
     return 1
 

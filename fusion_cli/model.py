@@ -118,6 +118,11 @@ class Fact(NamedTuple):
     table_line: int = 0  # first line of the table: identifies the table within its file
     member: str = ""  # the column's member besides its period (XBRL's dimension value): `GAAP`, `Adj.`, `Domestic`; empty for ordinary columns
 
+    @property
+    def page(self) -> int | None:
+        """The PDF page the figure is printed on; None in a text release."""
+        return page_of(self.line)[0]
+
 
 class ItemKey(NamedTuple):
     """A line item's identity in a company's series: its statement, its unit, and its concept (`c:revenue`) or,
@@ -198,6 +203,29 @@ class CheckKind(StrEnum):
     CLAIM = "claim"
 
 
+PAGED = 1_000_000_000  # a PDF's lines are numbered PAGED + page * PAGE_LINES + line on the page; no text file has so many
+PAGE_LINES = 10_000
+
+
+def page_of(line: int) -> tuple[int | None, int]:
+    """(page, line on the page) of a line number; page None for a text file's lines."""
+    if line < PAGED:
+        return None, line
+    page, on_page = divmod(line - PAGED, PAGE_LINES)
+    return page, on_page
+
+
+def where(line: int) -> str:
+    """A line as people cite it: `27` in a text file, `p3:27` on a PDF's third page."""
+    page, on_page = page_of(line)
+    return str(on_page) if page is None else f"p{page}:{on_page}"
+
+
+def at(file: str, line: int) -> str:
+    """`release.txt:27`, `release.pdf:p3:27`."""
+    return f"{file}:{where(line)}"
+
+
 class Source(NamedTuple):
     """Where a figure was printed: its file and line, or a run of lines. Printed `file:12` or `file:12-18`."""
 
@@ -208,7 +236,7 @@ class Source(NamedTuple):
     def __str__(self) -> str:
         if not self.file:
             return ""
-        return f"{self.file}:{self.line}" + (f"-{self.last}" if self.last > self.line else "")
+        return at(self.file, self.line) + (f"-{where(self.last)}" if self.last > self.line else "")
 
 
 class Check(NamedTuple):

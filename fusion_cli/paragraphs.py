@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .amounts import parse_amount
-from .model import Finding, Line
+from .model import Finding, Line, at
 from .rows import DIGIT_RUN, TOKEN, RawRow, RawTable, Value
 
 # ---- flattened paragraphs ---------------------------------------------------------------------
@@ -78,7 +78,7 @@ _CAPTION = re.compile(r"^(?:commitments and contingencies.*|assets|liabilities(?
 def realign_paragraph(table: RawTable, line: Line, amounts: list[Value], items: list[str], name: str) -> list[Finding]:
     """Pair a flattened paragraph's labels with its numbers by row order; keep them only if the totals confirm it."""
     n = len(table.columns)
-    where = f"{name}:{line.number}"
+    where = at(name, line.number)
     value_items = [i for i in items if not i.endswith(":") and not (_CAPTION.match(i) and not i.lower().startswith("total"))]
     chunks = [amounts[k:k + n] for k in range(0, len(amounts), n)]
     if len(value_items) != len(chunks) or any(len(c) != n for c in chunks):

@@ -39,7 +39,7 @@ _TOKEN = re.compile(
     r"|(?P<ytd>\byear[- ]to[- ]date\b|\bYTD\b)"
     r"|(?P<year>(?<![\d,.$])(?:19|20)\d\d(?![\d,.%]))"
     r"|(?P<pct>%\s*of\s+(?:net\s+|total\s+)?(?:sales|revenues?)|\bpercent(?:age)?\s+of\b|\bas\s+a\s+%|\bmargin\s*%|%\s*of\s+total)"
-    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s*\(|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?|\bvs\.?(?=\s)|\bversus\b)"
+    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s?/?\s*\(|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?|\bvs\.?(?=\s)|\bversus\b)"
     r"|(?P<amounts>\bamounts?\b|\bdollars?\b)"
     r"|(?P<asof>\bas\s+of\b|\bas\s+at\b|\bbalance\s+at\b)",
     re.IGNORECASE,
@@ -168,6 +168,24 @@ _HEADER_HINT = re.compile(r"19\d\d|20\d\d|month|week|mos?\b|quarter|q[1-4]|1q|2q
 _AMOUNT_IN_HEADER = re.compile(r"\d[\d,]{0,30}\.\d|\d,\d{3}|\(\d")
 _HEADER_MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
 _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
+
+
+def header_line(line: Line) -> Line | None:
+    """The line as a column header, or None. A fixed-width header may open with the label column's caption,
+    set apart by three spaces or more (`Domestic Segment Results      July 29, 2023      July 30, 2022`): it is
+    blanked, keeping every position, when the rest reads as a header and the caption names no period."""
+    if is_header(line):
+        return line
+    if line.cells is not None or len(line.text) > 220:
+        return None
+    m = _CAPTION.match(line.text)
+    if m is None or _has_period(m.group(1)) or _GROUPED_AMOUNT.search(line.text):
+        return None
+    rest = line._replace(text=" " * m.end(1) + line.text[m.end(1):])
+    return rest if is_header(rest) and len(_LETTERS.findall(_folded(rest.text))) >= 2 else None
+
+
+_CAPTION = re.compile(r"\s{0,20}([A-Za-z][^\d]{0,60}?\S)\s{3,}(?=\S)")
 
 
 def is_header(line: Line) -> bool:

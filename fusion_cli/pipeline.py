@@ -15,7 +15,7 @@ from .bridges import Bridge, bridge_points, bridges, derived_ebitda
 from .check import Release, Tolerance, audit, margin_values, release_view
 from .display import prose
 from .metrics import changes, margins, statement_points
-from .model import Check, Extraction, Finding, Point
+from .model import Check, Extraction, Finding, Point, at
 from .read import DEFAULT_MAX_BYTES, ReadError
 from .series import build_series
 
@@ -141,7 +141,7 @@ def _bridge_findings(found: list[Bridge]) -> list[Finding]:
         for step in bridge.steps:
             if verdict(step) == "does not foot":
                 f = step.fact
-                out.append(Finding("warning", f"{f.file}:{f.line}",
+                out.append(Finding("warning", at(f.file, f.line),
                                    f"{bridge.period.label}: {f.label} printed {prose(f.value)}, its lines sum to "
                                    f"{prose(step.computed)} (difference {prose(step.difference)})"))
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Finding
+from .model import Finding, at
 from .periods import Column, tokens
 from .rows import YEAR_LABEL, RawRow, RawTable, Value
 
@@ -22,12 +22,12 @@ def place_values(table: RawTable, name: str) -> list[Finding]:
     for row in table.rows:
         for v in row.values:
             if v.unreadable:
-                findings.append(Finding("warning", f"{name}:{row.line}",
+                findings.append(Finding("warning", at(name, row.line),
                                         f"row '{row.label[:60]}': '{v.amount.text[:40]}' is not a readable amount "
                                         f"(out of range or malformed); left out"))
         placed = _in_order(row.values, cols, compared) if row.layout == "stack" else _place(row, cols, learned, spans, leaf_cells)
         if placed is None:
-            findings.append(Finding("warning", f"{name}:{row.line}",
+            findings.append(Finding("warning", at(name, row.line),
                                     f"row '{row.label[:60]}' has {len(row.values)} numbers for {n} columns; not placed"))
         row.placed = placed
     return findings
@@ -75,7 +75,7 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
             return list(enumerate(plain))
         if len(plain) == len(periods):
             return list(zip(periods, plain))
-        return None
+        return _before_comparisons(values, cols, periods)
     if learned is not None:
         by_pos = _by_position(values, learned, row.layout)
         if by_pos is not None:
@@ -87,6 +87,20 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
     if row.layout == "text" and learned is None:
         return _under_header(values, cols)
     return None
+
+
+def _before_comparisons(values: list[Value], cols: list[Column], periods: list[int]) -> list[tuple[int, Value]] | None:
+    """`3,587.5   3,262.8   324.7   10` under `2023   2022   Inc/ (Dec)`: a comparison header over an amount and a
+    percent. The periods come first and every later column compares them, so the leading values are the periods',
+    when the last of them sits nearer its own column than the first comparison's."""
+    k = len(periods)
+    if not periods or periods != list(range(k)) or any(c.kind not in ("change", "pct") for c in cols[k:]) or k == len(cols):
+        return None
+    last, first_change = cols[k - 1], cols[k]
+    middle = (values[k - 1].start + values[k - 1].end) / 2
+    if abs((last.start + last.end) / 2 - middle) >= abs((first_change.start + first_change.end) / 2 - middle):
+        return None
+    return list(zip(periods, values[:k]))
 
 
 def _in_order(values: list[Value], cols: list[Column], compared: bool) -> list[tuple[int, Value]] | None:

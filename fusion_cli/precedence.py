@@ -18,6 +18,7 @@ from typing import NamedTuple
 from .amounts import SCALES
 from .display import prose
 from .model import Fact
+from .model import where as line_where
 from .statements import names_statement
 from .units import is_money, is_per_share
 
@@ -120,7 +121,7 @@ def _agree(a: Fact, b: Fact) -> bool:
 def describe(t: Twice) -> str:
     """`printed twice: 597,000,000 in 'Highlights' (line 126), 632,000,000 in 'Statement of Income' (line 210); ...`."""
     def where(f: Fact) -> str:
-        return f"'{f.table or 'an untitled table'}' (line {f.line})"
+        return f"'{f.table or 'an untitled table'}' (line {line_where(f.line)})"
 
     how = "equal at the coarser printed precision" if t.rounding else "different values"
     return (f"printed twice: {prose(t.other.value)} in {where(t.other)}, {prose(t.chosen.value)} in {where(t.chosen)} ({how}); "

@@ -20,7 +20,6 @@ class ReadError(Exception):
 
 
 _MAGIC = (
-    (b"%PDF", "a PDF file; extract its text first (for example `pdftotext -layout FILE.pdf FILE.txt`)"),
     (b"\x89PNG", "a PNG image, not a text release"),
     (b"\xff\xd8\xff", "a JPEG image, not a text release"),
     (b"GIF8", "a GIF image, not a text release"),
@@ -78,6 +77,13 @@ def parse_bytes(name: str, data: bytes, max_bytes: int | None = None) -> Documen
         raise ReadError(f"the input is over the {_megabytes(max_bytes)} limit; raise it with --max-size")
     if data.startswith(b"PK\x03\x04"):
         raise ReadError(f"this is {_zip_kind(data)}")
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        from .pdf import PdfError, read_pdf
+
+        try:
+            return Document(name, list(read_pdf(data)), "text")
+        except PdfError as exc:
+            raise ReadError(f"this is {exc}") from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReadError(f"this is {what}")

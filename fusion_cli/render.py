@@ -6,6 +6,7 @@ from typing import Literal
 
 from .display import figure
 from .model import Fact
+from .model import where as where_of
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -138,7 +139,7 @@ def checks_tables(title: str, checks: list, problems_only: bool = False, width: 
         for c in rows:
             subject = Text(safe(c.subject))
             if narrow:  # the file is in the title: the line is enough
-                where = f"line {c.source.line}" + (f"-{c.source.last}" if c.source.last > c.source.line else "") if c.source.line else ""
+                where = f"line {where_of(c.source.line)}" + (f"-{where_of(c.source.last)}" if c.source.last > c.source.line else "") if c.source.line else ""
                 subject.append(f"\n{where}: {safe(c.note)}" if c.note else f"\n{where}", style="dim")
             rest = () if narrow else (str(c.source), c.note)
             table.add_row(Text(c.status, style=_STATUS_STYLE.get(c.status, "")), subject,

@@ -136,10 +136,11 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
     toks = list(TOKEN.finditer(text))
     values: list[Value] = []
     i = len(toks) - 1
-    suffix = ""
+    suffix, pending = "", 0  # markers read after the next number (`23.2 %`), from token `pending` back
     while i >= 0:
         tok = toks[i].group(0)
         if tok in SUFFIX:
+            pending = pending if suffix else i
             suffix = tok + suffix
             i -= 1
             continue
@@ -171,6 +172,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
         i += 1
     if i < 0 and len(values) == 1 and MARKER.fullmatch(values[0].amount.text):
         return text.strip(), []  # a footnote marker alone on a line (`(2)` under a wrapped heading)
+    if suffix and i >= 0:
+        i = pending  # markers no number took are the label's: `Gross profit %   23.2 %`
     label = text[: toks[i].end()] if i >= 0 else ""
     return " ".join(label.split()), values
 

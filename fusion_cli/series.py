@@ -20,7 +20,7 @@ from .amounts import SCALES
 from .calendar_rules import fiscal_label, fiscal_quarter, voted_year_end
 from .concepts import normalize_label
 from .display import prose
-from .model import Basis, Extraction, Fact, Finding, ItemKey
+from .model import Basis, Extraction, Fact, Finding, ItemKey, at
 from .precedence import choose, confirmed, describe
 from .restate import derive_quarters, restatement_findings, split_adjust
 from .seriesdata import STATEMENTS, Entry, Item, Series, SeriesPeriod
@@ -106,7 +106,7 @@ def _company_series(company: str, releases: list[Extraction], mapping: dict[str,
             rows = [r for r in rows if id(r.fact) not in ahead]
             findings.append(Finding("info", ext.file, f"{len(ahead)} values of an outlook or guidance (periods after the "
                                                       f"release's own results) are left out of the series"))
-        findings.extend(Finding("warning", f"{ext.file}:{t.other.line}", f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
+        findings.extend(Finding("warning", at(ext.file, t.other.line), f"{t.other.label} {t.other.fiscal_period}: {describe(t)}")
                         for t in twice if not t.rounding and confirmed(t, ext.facts))
         if skipped:
             findings.append(Finding("warning", ext.file, f"{skipped} values in columns without a period length or end date are left out of the analysis"))
@@ -263,7 +263,7 @@ class Registry:
                 best, best_score = key, score
         if best is None:
             return self._match_values(base, fact, file, findings)
-        findings.append(Finding("info", f"{file}:{fact.line}", f"'{fact.label}' read as the same line as '{self.items[best].label}' (spelling differs)"))
+        findings.append(Finding("info", at(file, fact.line), f"'{fact.label}' read as the same line as '{self.items[best].label}' (spelling differs)"))
         return best
 
     def _match_values(self, base: ItemKey, fact: Fact, file: str, findings: list[Finding]) -> ItemKey:
@@ -282,7 +282,7 @@ class Registry:
             return base
         key, shared = found[0]
         periods = ", ".join(p.label for p in shared[:3])
-        findings.append(Finding("info", f"{file}:{fact.line}", f"'{fact.label}' read as the same line as '{self.items[key].label}' "
+        findings.append(Finding("info", at(file, fact.line), f"'{fact.label}' read as the same line as '{self.items[key].label}' "
                                                              f"(reworded; both print the same amounts for {periods})"))
         return key
 
@@ -366,12 +366,12 @@ def _values(per_release: list[tuple[Extraction, list[_Row]]]) -> dict[tuple[Item
         still = printed[(latest.file, latest.statement, latest.unit, key[1])]
         earlier = [f for f in facts[:-1] if not _agree(f, latest) and (not f.value or still.get(f.value, key[0]) == key[0])]
         best = min(reversed([f for f in facts if _agree(f, latest)]), key=lambda f: SCALES.get(f.scale, 1))
-        source = f"{best.file}:{best.line}"
+        source = at(best.file, best.line)
         worded = {label_text(f.label): f for f in facts}
-        joined = "; ".join(f"also printed as '{f.label}' ({f.file}:{f.line})" for text, f in worded.items()
+        joined = "; ".join(f"also printed as '{f.label}' ({at(f.file, f.line)})" for text, f in worded.items()
                            if text != label_text(latest.label))  # a join of wordings, in the JSON too
         if earlier:
-            previous = tuple((f.value, f"{f.file}:{f.line}") for f in earlier)
+            previous = tuple((f.value, at(f.file, f.line)) for f in earlier)
             note = "restated: earlier release printed " + ", ".join(prose(v) for v, _s in previous)
             values[key] = Entry(best.value, source, Basis.RESTATED, f"{note}; {joined}" if joined else note, previous, best.scale)
         else:

@@ -13,9 +13,9 @@ from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import is_prose as _is_prose
 from .dumps import restack
 from .headers import read_columns
-from .model import Document, Finding, Line
+from .model import Document, Finding, Line, at
 from .paragraphs import is_flattened, label_items, paragraph_amounts, realign_paragraph
-from .periods import Column, is_header, measure_row, member_row, names_period, tokens
+from .periods import Column, header_line, measure_row, member_row, names_period, tokens
 from .placing import place_values
 from .rows import (
     CAPTION_WORDS,
@@ -53,7 +53,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
     def report_orphans() -> None:
         nonlocal amounts
         if len(orphans) >= 2 and amounts:
-            findings.append(Finding("warning", f"{doc.name}:{orphans[0]}",
+            findings.append(Finding("warning", at(doc.name, orphans[0]),
                                     f"lines {orphans[0]}-{orphans[-1]}: {len(orphans)} rows of numbers under no column "
                                     f"header with dates or periods; not read"))
         orphans.clear()
@@ -79,7 +79,9 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             continue
         if _is_blank(line):
             continue
-        if is_header(line) or (header and _is_subheader(line)):
+        as_header = header_line(line)
+        if as_header is not None or (header and _is_subheader(line)):
+            line = as_header or line
             if current is not None and current.rows:
                 close()
             if header and header[-1].layout == line.layout and \
@@ -129,14 +131,14 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
                                    titled=max(0, titled - max(0, len(gap) - 8)))
                 current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
             elif current is None and measures is None:
-                findings.append(Finding("warning", f"{doc.name}:{line.number}", "table header without dates; table skipped"))
+                findings.append(Finding("warning", at(doc.name, line.number), "table header without dates; table skipped"))
             header = []
         if current is None and measures is not None and names_period(label):
             current = RawTable(_measures(measures), [measures], gap[-8:], measures.number, layout=line.layout, captions=captions,
                                titled=max(0, titled - max(0, len(gap) - 8)))
             measures = None
         if current is not None and not label and line.cells is None and len(values) == 1 and values[0].start < 2:
-            findings.append(Finding("warning", f"{doc.name}:{line.number}", f"a number ('{values[0].amount.text}') alone at the "
+            findings.append(Finding("warning", at(doc.name, line.number), f"a number ('{values[0].amount.text}') alone at the "
                                                                              f"start of a line, under no column and no label; not read"))
             continue
         if current is None:

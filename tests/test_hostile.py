@@ -42,7 +42,7 @@ def one_line(result) -> str:
     ("empty.txt", b"", "the file is empty"),
     ("blank.txt", b"  \n\t\r\n  ", "only white space"),
     ("binary.txt", b"Revenue\x00\x01\x02" * 40, "binary data (NUL bytes)"),
-    ("release.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdftotext -layout"),
+    ("release.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a damaged PDF that cannot be parsed"),
     ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00release.txt", "a ZIP archive"),
     ("book.xlsx", b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml PK\x03\x04 xl/workbook.xml", "an Excel workbook (XLSX)"),
     ("letter.docx", b"PK\x03\x04\x14\x00\x00\x00word/document.xml", "a Word document (DOCX)"),
@@ -316,8 +316,8 @@ def test_real_process_gives_one_line_per_bad_input_and_no_traceback(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 3 and proc.stdout == ""
     assert proc.stderr.splitlines() == [f"fusion: {tmp_path / 'missing.txt'}: no such file or folder; check the path",
-                                        f"fusion: {pdf}: this is a PDF file; extract its text first "
-                                        f"(for example `pdftotext -layout FILE.pdf FILE.txt`)"]
+                                        f"fusion: {pdf}: this is a damaged PDF that cannot be parsed; save or print "
+                                        f"it to PDF again"]
 
 
 _LINEAR = r"""

@@ -16,7 +16,7 @@ def test_line_ends_and_numbers_kept():
     assert [line.text for line in doc.lines] == ["a", "b", "c", "d"]
 
 
-@pytest.mark.parametrize("data, word", [(b"%PDF-1.7 ...", "pdftotext"), (b"PK\x03\x04xx", "ZIP"), (b"\x89PNG\r\n", "PNG"),
+@pytest.mark.parametrize("data, word", [(b"%PDF-1.7 ...", "damaged PDF"), (b"PK\x03\x04xx", "ZIP"), (b"\x89PNG\r\n", "PNG"),
                                         (b"", "empty"), (b"  \n\t\n", "white space"), (b"ab\x00cd", "NUL")])
 def test_bad_inputs_are_named(data, word):
     with pytest.raises(ReadError, match=word):

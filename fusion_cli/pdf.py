@@ -1,0 +1,369 @@
+"""PDF -> lines of text laid out in columns, for the same table readers as every other layout.
+
+Each page's characters come from pdfium (through pypdfium2) with their boxes. They are turned upright (rotated
+pages and rotated text), grouped into lines by their vertical centres, into words at small gaps and into runs at
+column gaps. Runs are then placed on a character grid: words at their left edges, amounts at their right edges, so
+the columns of a statement line up as they do in fixed-width EDGAR text. Running headers and footers and page
+numbers are dropped; ligatures are spelled out.
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .model import PAGE_LINES, PAGED, Line
+
+
+class Char(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float  # about the em: 0.8 of the loose box's height (a font's size can hide in its matrix)
+    spaced: bool  # a space, printed or inferred by pdfium, comes before it
+
+
+class Run(NamedTuple):
+    """Characters printed together on one line: a label, an amount, a `$`."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+_AMOUNT = re.compile(r"^[($\-–—]{0,3}\d(?:[\d,.]{0,30}\d)?\)?%?$|^[—–-]$")
+
+
+RawChar = tuple[str, float, float, float, float, float, bool]  # text, left, right, bottom, top, angle, spaced
+
+
+def _upright(chars: list[RawChar]) -> list[Char]:
+    """Characters turned so the page's main writing direction runs left to right; others (margin notes) dropped."""
+    votes: Counter[int] = Counter()
+    for c in chars:
+        votes[round(math.degrees(c[5]) / 90) % 4] += 1
+    if not votes:
+        return []
+    quarter = votes.most_common(1)[0][0]
+    out = []
+    for text, left, right, bottom, top, angle, spaced in chars:
+        if round(math.degrees(angle) / 90) % 4 != quarter:
+            continue
+        corners = [_turn(x, y, quarter) for x, y in ((left, bottom), (right, top))]
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        out.append(Char(text, min(xs), max(xs), min(ys), max(ys), (max(ys) - min(ys)) * 0.8, spaced))
+    return out
+
+
+def _turn(x: float, y: float, quarter: int) -> tuple[float, float]:
+    """A point in a frame turned back by quarter * 90 degrees."""
+    if quarter == 1:
+        return y, -x
+    if quarter == 2:
+        return -x, -y
+    if quarter == 3:
+        return -y, x
+    return x, y
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into printed lines by their vertical centres, top of the page first."""
+    rows: list[tuple[float, float, list[Char]]] = []  # (centre, height, chars)
+    for c in sorted(chars, key=lambda c: -(c.bottom + c.top)):
+        middle, height = (c.bottom + c.top) / 2, c.top - c.bottom
+        if rows and abs(rows[-1][0] - middle) <= max(rows[-1][1], height) * 0.4:
+            rows[-1][2].append(c)
+            continue
+        rows.append((middle, height, [c]))
+    lines = [sorted(r[2], key=lambda c: c.x0) for r in rows]
+    return _settle_centred(lines)
+
+
+def _overlap(a: list[Char], b: list[Char]) -> float:
+    """How much of line a's height line b's covers."""
+    a0, a1 = min(c.bottom for c in a), max(c.top for c in a)
+    b0, b1 = min(c.bottom for c in b), max(c.top for c in b)
+    return max(0.0, min(a1, b1) - max(a0, b0)) / max(a1 - a0, 0.1)
+
+
+def _apart(a: list[Char], b: list[Char]) -> bool:
+    """No character of one line stands over a character of the other."""
+    return all(c.x1 <= d.x0 or d.x1 <= c.x0 for c in a for d in b)
+
+
+def _settle_centred(lines: list[list[Char]]) -> list[list[Char]]:
+    """A cell centred against a cell of two lines (`May 7, 2023` beside `August 28, / 2022`) is set on the lower
+    line, where a fixed-width header puts its last line: a line half-covered by the lines on both sides, standing
+    clear of them, joins the one below."""
+    out: list[list[Char]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        above = out[-1] if out else None
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if (above is not None and below is not None and len(line) + len(below) < 400 and _overlap(line, above) >= 0.3
+                and _overlap(line, below) >= 0.3 and _apart(line, below) and _apart(line, above)):
+            lines[i + 1] = sorted(line + below, key=lambda c: c.x0)
+        else:
+            out.append(line)
+        i += 1
+    return out
+
+
+def _runs(line: list[Char]) -> list[Run]:
+    """A line's characters joined into words and words into runs: a printed space or a small gap parts words; a
+    gap a column leaves parts runs. Words set apart with no space character between them were placed apart by the
+    writer, so a smaller gap parts them (`Domestic International` over two columns)."""
+    words: list[tuple[list[Char], bool]] = []  # (chars, a space comes before it)
+    for c in line:
+        if words:
+            last = words[-1][0][-1]
+            if abs(c.x0 - last.x0) < 0.1 * max(c.size, 1) and c.text == last.text:
+                continue  # printed twice for a bold effect
+            if not c.spaced and c.x0 - last.x1 <= 0.3 * max(c.size, last.size, 1):
+                words[-1][0].append(c)
+                continue
+        words.append(([c], c.spaced))
+    runs: list[Run] = []
+    previous: list[Char] | None = None
+    for word, space in words:
+        text = "".join(c.text for c in word)
+        if runs and previous is not None:
+            gap = word[0].x0 - previous[-1].x1
+            size = max(word[0].size, previous[-1].size, 1)
+            both = _AMOUNT.match(text) and _AMOUNT.match(runs[-1].text.rsplit(" ", 1)[-1])
+            if gap <= (0.45 if both or not space else 0.9) * size:
+                runs[-1] = Run(runs[-1].text + " " + text, runs[-1].x0, word[-1].x1)
+                previous = word
+                continue
+        runs.append(Run(text, word[0].x0, word[-1].x1))
+        previous = word
+    return runs
+
+
+def _layout(lines: list[list[Run]]) -> list[str]:
+    """Runs placed on a character grid: words at their left edges, amounts at their right edges."""
+    widths = sorted((r.x1 - r.x0) / len(r.text) for line in lines for r in line if len(r.text) > 2)
+    if not widths:
+        return [""] * len(lines)
+    cell = widths[len(widths) // 2]
+    for line in lines:  # narrow the grid until every run fits before the next with two spaces to spare
+        for a, b in zip(line, line[1:]):
+            room = b.x0 - a.x0
+            if room > 0:
+                cell = min(cell, max(room / (len(a.text) + 2), widths[len(widths) // 2] / 3))
+    left = min(r.x0 for line in lines for r in line if line)
+    out = []
+    for line in lines:
+        text = ""
+        for run in line:
+            if _AMOUNT.match(run.text):
+                start = round((run.x1 - left) / cell) - len(run.text)
+            else:
+                start = round((run.x0 - left) / cell)
+            text += " " * max(start - len(text), 2 if text else 0) + run.text
+        out.append(text)
+    return out
+
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+def _chars(textpage) -> list[RawChar]:
+    """The page's printed characters. Characters a clipping path
+    hides (a row cut off at a page's foot, printed again on the next page) are left out."""
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    rect = pdfium_c.FS_RECTF()
+    clips: dict[int, tuple[float, float, float, float] | None] = {}
+    out: list[RawChar] = []
+    spaced = False
+    for i in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in (32, 9, 10, 13, 0xA0) or pdfium_c.FPDFText_IsGenerated(textpage, i):
+            spaced = True
+            continue
+        if (code < 32 and code != 0) or 0xD800 <= code < 0xE000:
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        clip = _clip(pdfium_c, pdfium_c.FPDFText_GetTextObject(textpage, i), clips)
+        if clip is not None and not (clip[0] <= (rect.left + rect.right) / 2 <= clip[2]
+                                     and clip[1] <= (rect.bottom + rect.top) / 2 <= clip[3]):
+            continue
+        text = UNMAPPED if code == 0 or code == 0xFFFD else chr(code).translate(_LIGATURES)
+        out.append((text, rect.left, rect.right, rect.bottom, rect.top, pdfium_c.FPDFText_GetCharAngle(textpage, i), spaced))
+        spaced = False
+    return out
+
+
+UNMAPPED = "\ufffd"  # a glyph the font maps to no character: a ligature, as a rule
+
+
+def _clip(pdfium_c, obj, clips: dict[int, tuple[float, float, float, float] | None]) -> tuple[float, float, float, float] | None:
+    """The bounding box of a text object's clipping path (one rectangle, as a page's frame), cached per object."""
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    if key in clips:
+        return clips[key]
+    box = None
+    path = pdfium_c.FPDFPageObj_GetClipPath(obj) if key else None
+    if path and pdfium_c.FPDFClipPath_CountPaths(path) == 1:
+        x, y = ctypes.c_float(), ctypes.c_float()
+        xs, ys = [], []
+        for k in range(min(pdfium_c.FPDFClipPath_CountPathSegments(path, 0), 64)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(path, 0, k)
+            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+                xs.append(x.value)
+                ys.append(y.value)
+        if xs and max(xs) - min(xs) > 72 and max(ys) - min(ys) > 72:  # a frame, not a clip in glyph space
+            box = (min(xs), min(ys), max(xs), max(ys))
+    clips[key] = box
+    return box
+
+
+_LIGATURE_WORD = re.compile("[A-Za-z\ufffd]{1,40}")
+_CHOICES = ("fi", "fl", "ff", "ffi", "ffl")
+_words: dict[str, int] | None = None
+
+
+def _frequencies() -> dict[str, int]:
+    """English word frequencies (pyspellchecker's list), loaded the first time a ligature must be spelled out."""
+    global _words
+    if _words is None:
+        from spellchecker import SpellChecker
+
+        _words = SpellChecker(language="en").word_frequency.dictionary
+    return _words
+
+
+def restore_ligatures(text: str) -> str:
+    """Spell out glyphs a font maps to no character: `\ufffdrst` is `first`, `cash \ufffdows` is `cash flows`,
+    `e\ufffdect` is `effect`: of fi, fl, ff, ffi and ffl, the spelling that makes the commonest English word
+    (fi when none makes a word). A lone unmapped glyph (a bullet, a check box) is dropped."""
+    if UNMAPPED not in text:
+        return text
+
+    def spell(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word == UNMAPPED * len(word):
+            return ""
+        if word.count(UNMAPPED) > 3:
+            return word.replace(UNMAPPED, "fi")
+        words = _frequencies()
+        options = [""]
+        for ch in word:
+            options = [o + c for o in options for c in (_CHOICES if ch == UNMAPPED else (ch,))]
+        best = max(options, key=lambda o: words.get(o.lower(), 0))
+        return best if words.get(best.lower(), 0) else word.replace(UNMAPPED, "fi")
+
+    return _LIGATURE_WORD.sub(spell, text).replace(UNMAPPED, "")
+
+
+MAX_PAGES = 1000
+MAX_CHARS = 200_000  # on one page; a release's densest page holds about 10,000
+DEADLINE = 60.0  # seconds for a whole file
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read as a release: damaged, locked, scanned or hostile. The message says which."""
+
+
+def _open(data: bytes):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise PdfError("an encrypted PDF that needs a password; give an unlocked copy (for example "
+                           "`qpdf --decrypt --password=... in.pdf out.pdf`)") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise PdfError("a PDF locked with a security handler fusion cannot open; give an unlocked copy") from None
+        raise PdfError("a damaged PDF that cannot be parsed; save or print it to PDF again") from None
+
+
+def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Each page's lines as (line on the page, text), page furniture left out. Raises PdfError for a PDF that
+    cannot be opened, has no text layer (a scan), or is over the bounds of pages, characters or time."""
+    import time
+
+    document = _open(data)
+    started = time.monotonic()
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise PdfError(f"a PDF of {count:,} pages, over the {MAX_PAGES:,} a release can have")
+        pages = []
+        printed = 0
+        for number in range(count):
+            textpage = document[number].get_textpage()
+            if _count(textpage) > MAX_CHARS:
+                raise PdfError(f"a PDF whose page {number + 1} holds over {MAX_CHARS:,} characters; not a release "
+                               f"(damaged or hostile?)")
+            chars = _upright(_chars(textpage))
+            printed += len(chars)
+            lines = [[r._replace(text=restore_ligatures(unicodedata.normalize("NFKC", r.text))) for r in _runs(line)]
+                     for line in _lines(chars)]
+            lines = [line for line in lines if line]
+            pages.append((number + 1, list(enumerate(_layout(lines), 1))))
+            if time.monotonic() - started > DEADLINE:
+                raise PdfError(f"a PDF that took over {DEADLINE:.0f} s to read, stopped at page {number + 1} "
+                               f"(damaged or hostile?)")
+    finally:
+        document.close()
+    if printed < 40 * max(count, 1) ** 0.5:
+        raise PdfError("a PDF with no text layer; run OCR first (for example ocrmypdf)")
+    return drop_furniture(pages)
+
+
+def _count(textpage) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    return int(pdfium_c.FPDFText_CountChars(textpage))
+
+
+_PAGE_NUMBER = re.compile(r"(?i)\s{0,200}(?:page\s{1,3})?[-–—]?\s{0,3}\d{1,4}\s{0,3}[-–—]?(?:\s{1,3}of\s{1,3}\d{1,4})?\s{0,3}")
+_EDGE = 2  # lines at a page's top and at its foot where running headers, footers and page numbers are printed
+_DIGITS = re.compile(r"\d+")
+
+
+def drop_furniture(pages: list[tuple[int, list[tuple[int, str]]]]) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Page numbers, and running headers and footers, left out: a line at a page's top or foot that is a page
+    number (`4`, `- 4 -`, `Page 4 of 12`), or whose words (numbers aside) stand at the top or foot of other pages
+    too, after its first appearance (the first keeps a company's name for the release)."""
+    def edges(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        return lines[:_EDGE] + lines[max(_EDGE, len(lines) - _EDGE):]
+
+    seen: dict[str, set[int]] = {}
+    for page, lines in pages:
+        for _i, text in edges(lines):
+            seen.setdefault(_DIGITS.sub("#", " ".join(text.split())), set()).add(page)
+    running = {key for key, where in seen.items() if len(where) >= 3 or (len(where) >= 2 and len(where) * 2 >= len(pages))}
+    out, shown = [], set()
+    for page, lines in pages:
+        drop = set()
+        for i, text in edges(lines):
+            key = _DIGITS.sub("#", " ".join(text.split()))
+            if _PAGE_NUMBER.fullmatch(text) or (key in running and key in shown and len(_DIGITS.findall(text)) < 2):
+                drop.add(i)
+            shown.add(key)
+        out.append((page, [(i, text) for i, text in lines if i not in drop]))
+    return out
+
+
+def read_pdf(data: bytes) -> Iterator[Line]:
+    from .read import clean_text_line
+
+    for page, lines in page_lines(data):
+        for i, text in lines:
+            yield clean_text_line(text, PAGED + page * PAGE_LINES + i)
