@@ -27,9 +27,14 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def is_prose(text: str) -> bool:
     """A sentence or paragraph, not a table line: many words, or several words ending a sentence."""
     words = text.split()
+    if len(words) < 30 and _STOCK_CAPTION.search(text):
+        return False  # `Preferred stock $0.005 par value; 100,000,000 shares authorized; none issued`: an equity row
     if len(words) >= 20:
         return True
     return len(words) >= 9 and bool(_SENTENCE_END.search(text))
+
+
+_STOCK_CAPTION = re.compile(r"(?i)\bpar value\b|\bshares? (?:authorized|issued)\b")
 
 
 def is_value_line(text: str) -> bool:

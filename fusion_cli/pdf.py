@@ -26,7 +26,7 @@ class Char(NamedTuple):
     bottom: float
     top: float
     size: float  # about the em: 0.8 of the loose box's height (a font's size can hide in its matrix)
-    spaced: bool  # a space, printed or inferred by pdfium, comes before it
+    spaced: int  # what comes before it: 0 nothing, 1 a space pdfium infers from a gap, 2 a printed space
 
 
 class Run(NamedTuple):
@@ -40,7 +40,7 @@ class Run(NamedTuple):
 _AMOUNT = re.compile(r"^[($\-–—]{0,3}\d(?:[\d,.]{0,30}\d)?\)?%?$|^[—–-]$")
 
 
-RawChar = tuple[str, float, float, float, float, float, bool]  # text, left, right, bottom, top, angle, spaced
+RawChar = tuple[str, float, float, float, float, float, int]  # text, left, right, bottom, top, angle, spaced
 
 
 def _upright(chars: list[RawChar]) -> list[Char]:
@@ -129,7 +129,7 @@ def _runs(line: list[Char]) -> list[Run]:
             if not c.spaced and c.x0 - last.x1 <= 0.3 * max(c.size, last.size, 1):
                 words[-1][0].append(c)
                 continue
-        words.append(([c], c.spaced))
+        words.append(([c], c.spaced == 2))
     runs: list[Run] = []
     previous: list[Char] | None = None
     for word, space in words:
@@ -185,11 +185,11 @@ def _chars(textpage) -> list[RawChar]:
     rect = pdfium_c.FS_RECTF()
     clips: dict[int, tuple[float, float, float, float] | None] = {}
     out: list[RawChar] = []
-    spaced = False
+    spaced = 0
     for i in range(count):
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (32, 9, 10, 13, 0xA0) or pdfium_c.FPDFText_IsGenerated(textpage, i):
-            spaced = True
+            spaced = max(spaced, 1 if pdfium_c.FPDFText_IsGenerated(textpage, i) else 2)
             continue
         if (code < 32 and code != 0) or 0xD800 <= code < 0xE000:
             continue
@@ -201,7 +201,7 @@ def _chars(textpage) -> list[RawChar]:
             continue
         text = UNMAPPED if code == 0 or code == 0xFFFD else chr(code).translate(_LIGATURES)
         out.append((text, rect.left, rect.right, rect.bottom, rect.top, pdfium_c.FPDFText_GetCharAngle(textpage, i), spaced))
-        spaced = False
+        spaced = 0
     return out
 
 

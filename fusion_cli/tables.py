@@ -202,12 +202,29 @@ _SUBHEADER_WORDS = re.compile(r"%|amounts?|dollars?|of|net|sales|revenues?|total
 def _is_subheader(line: Line) -> bool:
     if line.cells is not None and line.layout != "stack" and member_row(line):
         return True
+    if line.cells is None and _text_members(line):
+        return True
     toks = tokens(line)
     if not toks or not all(t.kind in ("amounts", "pct", "change") for t in toks):
         return False
     rest = _SUBHEADER_WORDS.sub("", line.text)
     return not rest
 
+
+
+_RUN_GAP = re.compile(r"\s{2,}")
+
+
+def _text_members(line: Line) -> bool:
+    """A fixed-width line under a header naming three columns or more and no period, set right of the label
+    column (`Domestic   International   Consolidated` under each quarter): the columns' members."""
+    text = line.text
+    if len(text) > 400 or len(text) - len(text.lstrip()) < 8:
+        return False
+    runs = _RUN_GAP.split(text.strip())
+    return (len(runs) >= 3 and all(len(r.split()) <= 3 and not any(ch.isdigit() for ch in r) and any(ch.isalpha() for ch in r)
+                                   for r in runs)
+            and not any(t.kind not in ("other", "total") for t in tokens(line)))
 
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
