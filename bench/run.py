@@ -11,7 +11,9 @@ Figures (medians over repeated runs):
      real releases of ../shared (seeds and corpus) when they are beside the repository;
   3. scaling: extraction time from 5 KB to 10 MB, the fitted exponent, and peak RSS on the largest;
   4. batch: `fusion facts DIR --jobs N` over the corpus for N = 1 and 2: files/s and peak RSS;
-  5. peer: `pandas.read_html` on the HTML releases (tables found, numbers recovered) vs fusion.
+  5. peer: `pandas.read_html` on the HTML releases (tables found, numbers recovered) vs fusion;
+  6. PDF: pages/s reading the releases of ../shared/corpus-pdf (pypdfium2 characters laid out), the whole
+     extraction, a cold `fusion facts` on the longest, and pdfplumber's word extraction on the same pages.
 The corpus is generated (bench/corpus.py) from a fixed seed, so every run measures the same work.
 Prints a table and writes bench/results.json.
 """
@@ -330,6 +332,49 @@ def _cell_recall(frames: list, want: list[dict]) -> float:
     return found / sum(map(len, want))
 
 
+def pdf_speed(runs: int) -> dict | str:
+    """Pages per second on the real PDF releases beside the repository, one core."""
+    folder = ROOT.parent / "shared" / "corpus-pdf"
+    files = sorted(folder.glob("*.pdf"))
+    if not files:
+        return "../shared/corpus-pdf absent"
+    from fusion_cli.extract import extract_path
+    from fusion_cli.pdf import page_lines
+
+    pages, read_s, extract_s = 0, 0.0, 0.0
+    longest = max(files, key=lambda f: len(page_lines(f.read_bytes())))
+    for f in files:
+        data = f.read_bytes()
+        pages += len(page_lines(data))
+        read_s += statistics.median(_timed(lambda data=data: page_lines(data)) for _ in range(runs))
+        extract_s += statistics.median(_timed(lambda f=f: extract_path(f)) for _ in range(runs))
+    out: dict = {"files": len(files), "pages": pages, "read pages/s": pages / read_s, "extract pages/s": pages / extract_s,
+                 "longest": longest.name, "longest pages": len(page_lines(longest.read_bytes())),
+                 "cold fusion facts on the longest s": wall([sys.executable, "-m", "fusion_cli", "facts", str(longest),
+                                                             "--format", "csv", "-q"], max(1, runs))}
+    out["15 pages s (extract)"] = 15 / out["extract pages/s"]
+    try:
+        import pdfplumber
+    except ImportError:
+        out["pdfplumber"] = "not installed"
+        return out
+    plumber_s = 0.0
+    for f in files:
+        def words(f: Path = f) -> None:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    page.extract_words()
+        plumber_s += statistics.median(_timed(words) for _ in range(max(1, runs // 2)))
+    out["pdfplumber words pages/s"] = pages / plumber_s
+    return out
+
+
+def _timed(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="every figure on less work (under two minutes)")
@@ -347,7 +392,8 @@ def main() -> int:
                  ("cost", lambda: cost(3 if quick else 7, rng)),
                  ("scaling", lambda: scaling([5_000, 50_000, 500_000] + ([2_000_000] if quick else [5_000_000, 10_000_000]), rng, folder)),
                  ("batch", lambda: batch(100 if quick else 1000, folder, 1 if quick else 3)),
-                 ("peer", lambda: peer(10 if quick else 50, rng))]
+                 ("peer", lambda: peer(10 if quick else 50, rng)),
+                 ("pdf", lambda: pdf_speed(1 if quick else 5))]
         for name, step in steps:
             start = time.perf_counter()
             results[name] = step()
@@ -421,6 +467,16 @@ def report(r: dict) -> None:
                       f"fusion tables {p['fusion tables / edgartools speed']:.2f}x its speed", ">= 1x")
     elif ed:
         table.add_row("HTML: edgartools", ed, "", "", "")
+    pdf = r.get("pdf")
+    if isinstance(pdf, dict):
+        table.add_row(f"PDF: reading pages ({pdf['files']} releases, {pdf['pages']} pages)", f"{pdf['read pages/s']:.1f} pages/s",
+                      f"{pdf.get('pdfplumber words pages/s', 0):.1f} pages/s (pdfplumber words only)", "", "")
+        table.add_row("PDF: whole extraction", f"{pdf['extract pages/s']:.1f} pages/s", f"{pdf['15 pages s (extract)']:.2f} s for 15 pages",
+                      f"{pdf['extract pages/s'] / 10:.1f}x of target", ">= 10 pages/s")
+        table.add_row(f"PDF: cold fusion facts, {pdf['longest']} ({pdf['longest pages']} pages)",
+                      f"{pdf['cold fusion facts on the longest s']:.2f} s", "", "", "< 2 s")
+    elif pdf:
+        table.add_row("PDF", pdf, "", "", "")
     Console(width=150).print(table)
 
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .amounts import detect_scale, parse_amount
-from .model import Cell, Finding, Line, at
+from .model import Cell, Finding, Line, at, where
 
 _CAPTION = re.compile(r"(?i)(?:assets|liabilities(?: and .*)?|(?:stockholders|shareholders)['’]? (?:equity|deficit).*|"
                       r"commitments and contingencies.*|(?:cash flows? (?:from|used in|provided by) )?(?:operating|investing|financing)"
@@ -60,7 +60,7 @@ def rebuild(run: list[Line], header_piece, findings: list[Finding] | None, name:
         if rows is None:  # nothing is taken from it: its values are no rows of anything else either
             if findings is not None:
                 findings.append(Finding("warning", at(name, run[values_start].number),
-                                        f"lines {run[start].number}-{run[end - 1].number}: a block of labels and blocks of "
+                                        f"lines {where(run[start].number)}-{where(run[end - 1].number)}: a block of labels and blocks of "
                                         f"values that no reading proves by its totals; not read"))
             out.extend(line for line, kind in zip(run[start:end], kinds[start:end]) if kind != "values")
         else:

@@ -32,7 +32,7 @@ from .meaning import (
     per_share_blocks,
     shares_scale_of,
 )
-from .model import Document, Extraction, Fact, Finding, Line, Row, Statement, Table, at
+from .model import Document, Extraction, Fact, Finding, Line, Row, Statement, Table, at, where
 from .periods import parse_date, to_period
 from .read import load, parse_bytes
 from .statements import classify, is_title, names_statement
@@ -137,7 +137,7 @@ class Run:
                 held = []
             yield from table_rows
         if borrowed:
-            lines = ", ".join(str(n) for n, _ in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
+            lines = ", ".join(where(n) for n, _ in borrowed[:8]) + (", ..." if len(borrowed) > 8 else "")
             notes = "', '".join(dict.fromkeys(note.text[:60] for _, note in borrowed))
             self.findings.append(Finding("warning", at(name, borrowed[0][0]),
                                          f"{len(borrowed)} table(s) print no scale of their own (lines {lines}); the "

@@ -13,7 +13,7 @@ from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import is_prose as _is_prose
 from .dumps import restack
 from .headers import read_columns
-from .model import Document, Finding, Line, at
+from .model import Document, Finding, Line, at, where
 from .paragraphs import is_flattened, label_items, paragraph_amounts, realign_paragraph
 from .periods import Column, header_line, measure_row, member_row, names_period, tokens
 from .placing import place_values
@@ -54,7 +54,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
         nonlocal amounts
         if len(orphans) >= 2 and amounts:
             findings.append(Finding("warning", at(doc.name, orphans[0]),
-                                    f"lines {orphans[0]}-{orphans[-1]}: {len(orphans)} rows of numbers under no column "
+                                    f"lines {where(orphans[0])}-{where(orphans[-1])}: {len(orphans)} rows of numbers under no column "
                                     f"header with dates or periods; not read"))
         orphans.clear()
         amounts = False
@@ -216,15 +216,17 @@ _RUN_GAP = re.compile(r"\s{2,}")
 
 
 def _text_members(line: Line) -> bool:
-    """A fixed-width line under a header naming three columns or more and no period, set right of the label
+    """A fixed-width line under a header naming two columns or more and no period, set right of the label
     column (`Domestic   International   Consolidated` under each quarter): the columns' members."""
     text = line.text
     if len(text) > 400 or len(text) - len(text.lstrip()) < 8:
         return False
     runs = _RUN_GAP.split(text.strip())
-    return (len(runs) >= 3 and all(len(r.split()) <= 3 and not any(ch.isdigit() for ch in r) and any(ch.isalpha() for ch in r)
-                                   for r in runs)
+    return (len(runs) >= 2 and all(len(r.split()) <= 3 and _MEMBER_WORDS.fullmatch(r) for r in runs)
             and not any(t.kind not in ("other", "total") for t in tokens(line)))
+
+
+_MEMBER_WORDS = re.compile(r"[A-Za-z][A-Za-z&/.' -]{0,40}\d?")  # `Net of Tax4`: a footnote's digit may follow
 
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
