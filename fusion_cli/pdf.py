@@ -43,8 +43,9 @@ _AMOUNT = re.compile(r"^[($\-–—]{0,3}\d(?:[\d,.]{0,30}\d)?\)?%?$|^[—–-]$
 RawChar = tuple[str, float, float, float, float, float, int]  # text, left, right, bottom, top, angle, spaced
 
 
-def _upright(chars: list[RawChar]) -> list[Char]:
-    """Characters turned so the page's main writing direction runs left to right; others (margin notes) dropped."""
+def _upright(chars: list[RawChar], box: tuple[float, float, float, float] | None = None) -> list[Char]:
+    """Characters turned so the page's main writing direction runs left to right; others (margin notes) dropped,
+    and so are characters whose centre lies off the page's box (left, bottom, right, top), which no reader sees."""
     votes: Counter[int] = Counter()
     for c in chars:
         votes[round(math.degrees(c[5]) / 90) % 4] += 1
@@ -55,6 +56,8 @@ def _upright(chars: list[RawChar]) -> list[Char]:
     for text, left, right, bottom, top, angle, spaced in chars:
         if round(math.degrees(angle) / 90) % 4 != quarter:
             continue
+        if box is not None and not (box[0] <= (left + right) / 2 <= box[2] and box[1] <= (bottom + top) / 2 <= box[3]):
+            continue
         corners = [_turn(x, y, quarter) for x, y in ((left, bottom), (right, top))]
         xs, ys = [p[0] for p in corners], [p[1] for p in corners]
         out.append(Char(text, min(xs), max(xs), min(ys), max(ys), (max(ys) - min(ys)) * 0.8, spaced))
@@ -62,13 +65,13 @@ def _upright(chars: list[RawChar]) -> list[Char]:
 
 
 def _turn(x: float, y: float, quarter: int) -> tuple[float, float]:
-    """A point in a frame turned back by quarter * 90 degrees."""
+    """A point in a frame turned back by quarter * 90 degrees (pdfium measures a character's angle clockwise)."""
     if quarter == 1:
-        return y, -x
+        return -y, x
     if quarter == 2:
         return -x, -y
     if quarter == 3:
-        return -y, x
+        return y, -x
     return x, y
 
 
@@ -147,18 +150,23 @@ def _runs(line: list[Char]) -> list[Run]:
     return runs
 
 
+_COLUMNS = 1000  # the widest grid a page is laid out on
+
+
 def _layout(lines: list[list[Run]]) -> list[str]:
     """Runs placed on a character grid: words at their left edges, amounts at their right edges."""
     widths = sorted((r.x1 - r.x0) / len(r.text) for line in lines for r in line if len(r.text) > 2)
     if not widths:
         return [""] * len(lines)
     cell = widths[len(widths) // 2]
+    left = min(r.x0 for line in lines for r in line if line)
+    floor = (max(r.x1 for line in lines for r in line if line) - left) / _COLUMNS  # no line wider than the page allows
     for line in lines:  # narrow the grid until every run fits before the next with two spaces to spare
         for a, b in zip(line, line[1:]):
             room = b.x0 - a.x0
             if room > 0:
                 cell = min(cell, max(room / (len(a.text) + 2), widths[len(widths) // 2] / 3))
-    left = min(r.x0 for line in lines for r in line if line)
+    cell = max(cell, floor, 1e-3)
     out = []
     for line in lines:
         text = ""
@@ -185,7 +193,7 @@ def _chars(textpage) -> list[RawChar]:
     rect = pdfium_c.FS_RECTF()
     clips: dict[int, tuple[float, float, float, float] | None] = {}
     out: list[RawChar] = []
-    spaced = 0
+    spaced, last_object = 0, 0
     for i in range(count):
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (32, 9, 10, 13, 0xA0) or pdfium_c.FPDFText_IsGenerated(textpage, i):
@@ -195,7 +203,12 @@ def _chars(textpage) -> list[RawChar]:
             continue
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
-        clip = _clip(pdfium_c, pdfium_c.FPDFText_GetTextObject(textpage, i), clips)
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if key != last_object and out and _TOUCHING.fullmatch(out[-1][0] + chr(code)):
+            spaced = max(spaced, 1)  # `2024December`: a cell set by a separate object right against the one before
+        last_object = key
+        clip = _clip(pdfium_c, obj, clips)
         if clip is not None and not (clip[0] <= (rect.left + rect.right) / 2 <= clip[2]
                                      and clip[1] <= (rect.bottom + rect.top) / 2 <= clip[3]):
             continue
@@ -205,6 +218,7 @@ def _chars(textpage) -> list[RawChar]:
     return out
 
 
+_TOUCHING = re.compile(r"[\d)%][A-Z$(]")  # the end of one amount or date and the start of another cell
 UNMAPPED = "\ufffd"  # a glyph the font maps to no character: a ligature, as a rule
 
 
@@ -297,6 +311,8 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
     cannot be opened, has no text layer (a scan), or is over the bounds of pages, characters or time."""
     import time
 
+    import pypdfium2 as pdfium
+
     document = _open(data)
     started = time.monotonic()
     try:
@@ -306,11 +322,17 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
         pages = []
         printed = 0
         for number in range(count):
-            textpage = document[number].get_textpage()
+            try:
+                page = document[number]
+                textpage = page.get_textpage()
+                box = page.get_bbox()  # the visible box, inherited from the page tree when the page names none
+            except pdfium.PdfiumError:
+                raise PdfError(f"a damaged PDF that cannot be parsed (page {number + 1} cannot be loaded); save or print it "
+                               "to PDF again") from None
             if _count(textpage) > MAX_CHARS:
                 raise PdfError(f"a PDF whose page {number + 1} holds over {MAX_CHARS:,} characters; not a release "
                                f"(damaged or hostile?)")
-            chars = _upright(_chars(textpage))
+            chars = _upright(_chars(textpage), box)
             printed += len(chars)
             lines = [[r._replace(text=restore_ligatures(unicodedata.normalize("NFKC", r.text))) for r in _runs(line)]
                      for line in _lines(chars)]

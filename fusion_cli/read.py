@@ -12,7 +12,7 @@ from .amounts import normalize_spaces
 from .model import Cell, Document, Line
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-SUFFIXES = (".txt", ".md", ".htm", ".html", ".text", ".markdown")
+SUFFIXES = (".txt", ".md", ".htm", ".html", ".text", ".markdown", ".pdf")
 
 
 class ReadError(Exception):

@@ -13,7 +13,7 @@ from .dumps import CONNECTOR_END as _CONNECTOR_END
 from .dumps import is_prose as _is_prose
 from .dumps import restack
 from .headers import read_columns
-from .model import Document, Finding, Line, at, where
+from .model import Document, Finding, Line, at, page_of, where
 from .paragraphs import is_flattened, label_items, paragraph_amounts, realign_paragraph
 from .periods import Column, header_line, measure_row, member_row, names_period, tokens
 from .placing import place_values
@@ -129,6 +129,9 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
                 report_orphans()
                 current = RawTable(columns, header, gap[-8:], header[0].number, layout=line.layout,
                                    titled=max(0, titled - max(0, len(gap) - 8)))
+                if tables and _continues(tables[-1], current, gap_lines):
+                    # the same table on the next page under its repeated header: one table, one title
+                    current.context, current.first_line, current.titled = tables[-1].context, tables[-1].first_line, tables[-1].titled
                 current.pending = [g for g in gap_lines if g.number > header[-1].number and _is_heading(g.text)]
             elif current is None and measures is None:
                 findings.append(Finding("warning", at(doc.name, line.number), "table header without dates; table skipped"))
@@ -161,6 +164,25 @@ _RANGE = re.compile(r"\d%\s?[-\u2013]\s?\d[\d.]*%|\$\d[\d,.]*\s?[-\u2013]\s?\$\d
 _HEADING_LINE = re.compile(r"(?![(*\d])[^|]{1,80}")  # a short line of text that is no footnote
 
 
+
+
+_CONTINUED = re.compile(r"(?i)\(?\bcontinued\b\)?|\(cont(?:'d|\.)\)")
+
+
+def _continues(before: RawTable, table: RawTable, gap: list[Line]) -> bool:
+    """A table that goes on from the one before on a later PDF page: the same columns (texts and periods), the
+    previous table's last row on an earlier page, and nothing between them but its title again or a title
+    saying `(continued)`."""
+    last = max([r.line for r in before.rows] or [before.first_line])
+    page, first = page_of(last)[0], page_of(table.first_line)[0]
+    if page is None or first is None or first <= page:
+        return False
+    if [(c.kind, " ".join(c.text.split()), c.year, c.month, c.day, c.months, c.member) for c in before.columns] != \
+            [(c.kind, " ".join(c.text.split()), c.year, c.month, c.day, c.months, c.member) for c in table.columns]:
+        return False
+    seen = {" ".join(t.split()).lower() for t in before.context}
+    between = [" ".join(g.text.split()).lower() for g in gap if g.number > last and g.number < table.first_line and g.text.strip()]
+    return len(between) <= 8 and all(t in seen or _CONTINUED.search(t) for t in between)
 
 
 def _measures(line: Line) -> list[Column]:

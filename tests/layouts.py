@@ -476,3 +476,97 @@ Exhibit No. | Description
 99.1 | Press release dated {month} {day}, {year}
 104 | Cover Page Interactive Data File (embedded within the Inline XBRL document)
 """
+
+
+
+# ---- PDF (fpdf2, the test extra) ----------------------------------------------------------------------
+
+PdfCell = tuple[float, float, str, str]  # left edge and width in points, text, alignment: L, C or R
+PDF_MARGIN, PDF_LABEL, PDF_DOLLAR, PDF_NUMBER, PDF_PAREN, PDF_GAP = 36.0, 230.0, 10.0, 80.0, 6.0, 6.0
+PDF_COLUMN = PDF_DOLLAR + PDF_NUMBER + PDF_PAREN + PDF_GAP  # four columns and a label fit a landscape letter page
+
+
+def pdf_lines(statement: Statement, dates: str = "split", note: str | None = None, hang: bool = True) -> list[list[PdfCell]]:
+    """A statement as a PDF prints it, line by line: labels at the left margin, each amount right-aligned in a
+    fixed-width column, `$` in a cell of its own left of the first and total rows' amounts, `)` hung right of a
+    negative's digits (printed with them when hang is False). dates="split" prints month and day over the years
+    (under each group's words, or over each balance-sheet column); "full" prints each column's whole date
+    (`March 31, 2024`) on one line. note replaces the scale note. An empty list is a blank line."""
+    def column(j: int) -> float:
+        return PDF_MARGIN + PDF_LABEL + j * PDF_COLUMN
+
+    groups, leaves = _header_dates(statement)
+    whole = [f"{MONTH_NAMES[c.end.month]} {c.end.day}, {c.end.year}" for c in statement.columns]
+    note = SCALE_NOTES.get(statement.scale) if note is None else note
+    lines: list[list[PdfCell]] = [[(PDF_MARGIN, 400.0, text, "L")] for text in (statement.company, statement.title, note) if text]
+    lines.append([])
+    if groups:
+        lines.append([(column(cols[0]), PDF_COLUMN * len(cols), words, "C") for words, _md, cols in groups])
+        if dates != "full":
+            lines.append([(column(cols[0]), PDF_COLUMN * len(cols), monthday, "C") for _w, monthday, cols in groups])
+    if dates == "full":
+        leaves = whole
+    elif not groups:  # a balance sheet's dates on two lines
+        lines.append([(column(j), PDF_COLUMN, date_text.rsplit(" ", 1)[0], "C") for j, date_text in enumerate(whole)])
+        leaves = [date_text.rsplit(" ", 1)[1] for date_text in whole]
+    lines.append([(column(j), PDF_COLUMN, leaf, "C") for j, leaf in enumerate(leaves)])
+    for r, (label, values) in enumerate(_all_rows(statement)):
+        cells: list[PdfCell] = [(PDF_MARGIN, PDF_LABEL, label, "L")]
+        for j, value in enumerate(values):
+            prefix, digits, suffix = _amount(value)
+            if _dollar(label, r) and digits:
+                cells.append((column(j), PDF_DOLLAR, "$", "L"))
+            if digits:
+                cells.append((column(j) + PDF_DOLLAR, PDF_NUMBER, prefix + digits + ("" if hang else suffix), "R"))
+            if suffix and hang:
+                cells.append((column(j) + PDF_DOLLAR + PDF_NUMBER, PDF_PAREN, suffix, "L"))
+        lines.append(cells)
+    return lines
+
+
+def pdf_document(pages: list[list[list[PdfCell]]], font: str = "Helvetica", size: float = 9.0, header=None, footer=None,
+                 turn: int = 0, compress: bool = True, setup=None, inherit_box: bool = False) -> bytes:
+    """Pages of printed lines as a landscape letter-size PDF in a core font. header and footer, given a page's
+    number, give the running line printed at its top and at its foot. turn=90 or 270 draws each page's content
+    turned a quarter counter-clockwise or clockwise onto a portrait page (a landscape table printed sideways),
+    turn=180 upside down. Each page has a /MediaBox of its own, or, with inherit_box, the page tree's (fpdf2 writes
+    a page's box only when its size is not the document's). setup(pdf) runs before the PDF is written (to encrypt
+    it, say)."""
+    import contextlib
+
+    from fpdf import FPDF
+
+    orientation = "P" if turn % 180 else "L"
+    pdf = FPDF(orientation=orientation if inherit_box else {"P": "L", "L": "P"}[orientation], unit="pt", format="letter")
+    width, depth = 792.0, 612.0  # the landscape letter page the content is laid out on
+    centre = {90: (width / 2, width / 2), 180: (width / 2, depth / 2), 270: (depth / 2, depth / 2)}.get(turn)  # maps it onto the page
+    pdf.set_auto_page_break(False)
+    pdf.set_compression(compress)
+    pdf.core_fonts_encoding = "windows-1252"  # core fonts print WinAnsi: the em dash of a zero
+    height = size * 1.6
+    for number, lines in enumerate(pages, 1):
+        pdf.add_page(orientation=orientation)
+        pdf.set_font(font, size=size)
+        with pdf.rotation(turn, *centre) if centre else contextlib.nullcontext():
+            if header is not None:
+                pdf.set_xy(PDF_MARGIN, PDF_MARGIN)
+                pdf.cell(width - 2 * PDF_MARGIN, height, header(number), align="C")
+            for i, cells in enumerate(lines):
+                for left, cell_width, text, align in cells:
+                    pdf.set_xy(left, PDF_MARGIN + (3 + i) * height)
+                    pdf.cell(cell_width, height, text, align=align)
+            if footer is not None:
+                pdf.set_xy(PDF_MARGIN, depth - PDF_MARGIN - height)
+                pdf.cell(width - 2 * PDF_MARGIN, height, footer(number), align="C")
+    if setup is not None:
+        setup(pdf)
+    return bytes(pdf.output())
+
+
+def render_pdf(statement: Statement, font: str = "Helvetica", size: float = 9.0, compress: bool = True, inherit_box: bool = False,
+               **options) -> bytes:
+    """The statement as a one-page PDF release (pdf_lines' options), a headline and a sentence above it."""
+    head = [[(PDF_MARGIN, 500.0, f"{statement.company} Reports Results", "L")], [],
+            [(PDF_MARGIN, 500.0, f"{statement.company} today announced its financial results.", "L")], []]
+    return pdf_document([head + pdf_lines(statement, **options) + [[], [(PDF_MARGIN, 500.0, CLOSING, "L")]]], font, size,
+                        compress=compress, inherit_box=inherit_box)

@@ -38,11 +38,17 @@ def one_line(result) -> str:
 
 # ---- inputs that cannot be read ----------------------------------------------------------------
 
+_PDF = (b"%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[%s]>>endobj\n"  # blank pages
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n")
+
+
 @pytest.mark.parametrize("name, data, words", [
     ("empty.txt", b"", "the file is empty"),
     ("blank.txt", b"  \n\t\r\n  ", "only white space"),
     ("binary.txt", b"Revenue\x00\x01\x02" * 40, "binary data (NUL bytes)"),
     ("release.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a damaged PDF that cannot be parsed"),
+    ("blank.pdf", _PDF % b"3 0 R", "a PDF with no text layer; run OCR first (for example ocrmypdf)"),
+    ("pages.pdf", _PDF % (b"3 0 R " * 1001), "a PDF of 1,001 pages, over the 1,000 a release can have"),
     ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00release.txt", "a ZIP archive"),
     ("book.xlsx", b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml PK\x03\x04 xl/workbook.xml", "an Excel workbook (XLSX)"),
     ("letter.docx", b"PK\x03\x04\x14\x00\x00\x00word/document.xml", "a Word document (DOCX)"),
