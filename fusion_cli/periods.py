@@ -39,7 +39,7 @@ _TOKEN = re.compile(
     r"|(?P<ytd>\byear[- ]to[- ]date\b|\bYTD\b)"
     r"|(?P<year>(?<![\d,.$])(?:19|20)\d\d(?![\d,.%]))"
     r"|(?P<pct>%\s*of\s+(?:net\s+|total\s+)?(?:sales|revenues?)|\bpercent(?:age)?\s+of\b|\bas\s+a\s+%|\bmargin\s*%|%\s*of\s+total)"
-    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s?/?\s*\(|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?|\bvs\.?(?=\s)|\bversus\b)"
+    r"|(?P<change>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\bbps\b|\b(?:inc|dec)\.?\s?/?\s*\((?:(?:dec|inc)\.?\))?|\by/y\b|\byoy\b|%\s*chg|\bfavorable\b|\bunfavorable\b|\bbetter\b|\bworse\b|%\s*\(?decline\)?|\bvs\.?(?=\s)|\bversus\b)"
     r"|(?P<amounts>\bamounts?\b|\bdollars?\b)"
     r"|(?P<asof>\bas\s+of\b|\bas\s+at\b|\bbalance\s+at\b)",
     re.IGNORECASE,
@@ -329,7 +329,17 @@ def _reads_as_header(line: Line) -> bool:
     if _AMOUNT_IN_HEADER.search(rest):
         return False  # amounts in the line: a data row
     words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in FILLER and not w.isdigit()]
-    return len(words) <= 2
+    return len(words) <= 2 or len(_one_group(words)) <= 2
+
+
+def _one_group(words: list[str]) -> list[str]:
+    """Caption words printed again over each group of columns (`(Dec)  Translation  ...  (Dec)  Translation`):
+    one group's, when the words are that group repeated and all of them words of three letters or more."""
+    for size in range(1, len(words) // 2 + 1):
+        group = words[:size]
+        if len(words) % size == 0 and group * (len(words) // size) == words and all(w.isalpha() and len(w) >= 3 for w in group):
+            return group
+    return words  # distinct words: a caption repeated over each group of columns counts once
 
 
 _MONTH_NUMBERS = {name: k for k, names in enumerate(

@@ -229,8 +229,10 @@ def _is_subheader(line: Line) -> bool:
     toks = tokens(line)
     if not toks or not all(t.kind in ("amounts", "pct", "change") for t in toks):
         return False
-    rest = _SUBHEADER_WORDS.sub("", line.text)
-    return not rest
+    text = line.text
+    for t in toks:
+        text = text.replace(t.text, " ")
+    return not _SUBHEADER_WORDS.sub("", text)  # `% Change`, `Inc/ (Dec)`: comparison captions and nothing else
 
 
 
@@ -238,17 +240,17 @@ _RUN_GAP = re.compile(r"\s{2,}")
 
 
 def _text_members(line: Line) -> bool:
-    """A fixed-width line under a header naming two columns or more and no period, set right of the label
+    """A fixed-width line under a header naming three columns or more and no period, set right of the label
     column (`Domestic   International   Consolidated` under each quarter): the columns' members."""
     text = line.text
     if len(text) > 400 or len(text) - len(text.lstrip()) < 8:
         return False
     runs = _RUN_GAP.split(text.strip())
-    return (len(runs) >= 2 and all(len(r.split()) <= 3 and _MEMBER_WORDS.fullmatch(r) for r in runs)
+    return (len(runs) >= 3 and all(len(r.split()) <= 3 and _MEMBER_WORDS.fullmatch(r) for r in runs)
             and not any(t.kind not in ("other", "total") for t in tokens(line)))
 
 
-_MEMBER_WORDS = re.compile(r"[A-Za-z][A-Za-z&/.' -]{0,40}\d?")  # `Net of Tax4`: a footnote's digit may follow
+_MEMBER_WORDS = re.compile(r"[A-Za-z][A-Za-z&.' -]{0,40}\d?")  # `Net of Tax4`: a footnote's digit may follow
 
 
 def _add_row(table: RawTable, line: Line, label: str, values: list[Value]) -> None:
