@@ -40,7 +40,7 @@ def layout_text(path: Path) -> str:
                 spaced = 0
             chars = pdf._upright(raw)
             lines = [[r._replace(text=pdf.restore_ligatures(r.text)) for r in pdf._runs(line)] for line in pdf._lines(chars)]
-            lines = [line for line in lines if line]
+            lines = pdf.reading_order([line for line in lines if line])
             pages.append((number, list(enumerate(pdf._layout(lines), 1))))
     return "\n".join(text for _n, lines in pdf.drop_furniture(pages) for _i, text in lines)
 

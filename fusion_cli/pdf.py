@@ -150,6 +150,72 @@ def _runs(line: list[Char]) -> list[Run]:
     return runs
 
 
+_AMOUNT_WORD = re.compile(r"[$(]?\d[\d,.]*\)?%?")
+
+
+def _prose(runs: list[Run]) -> bool:
+    """Words of a sentence: four words or more, at most half of them amounts; or words with no amount at all
+    (a paragraph's short last line)."""
+    if len(runs) != 1:
+        return False  # words standing apart in runs: a table's cells
+    words = runs[0].text.split()
+    amounts = sum(1 for w in words if _AMOUNT_WORD.fullmatch(w))
+    return (len(words) >= 4 and amounts * 2 <= len(words)) or (amounts == 0 and len(words) < 4)
+
+
+def reading_order(lines: list[list[Run]]) -> list[list[Run]]:
+    """Lines in reading order: where a page sets prose in two columns (a gutter no run crosses, prose on both
+    sides for four lines or more), the left column's lines come first, then the right's. Tables, whose labels
+    and amounts also stand apart, are never split: one side of a split line must be prose, and so must the
+    other."""
+    if len(lines) < 4:
+        return lines
+    left = min(r.x0 for line in lines for r in line)
+    right = max(r.x1 for line in lines for r in line)
+    votes: Counter[int] = Counter()
+    for line in lines:  # a right-hand column's lines start at one edge
+        for b in line[1:]:
+            if left + 0.3 * (right - left) < b.x0 < left + 0.7 * (right - left):
+                votes[math.floor(b.x0 / 4)] += 1
+    for key, count in votes.most_common(3):
+        if count < 4:
+            break
+        gutter = key * 4.0 - 0.5
+        out = _split_at(lines, gutter)
+        if out is not None:
+            return out
+    return lines
+
+
+def _split_at(lines: list[list[Run]], gutter: float) -> list[list[Run]] | None:
+    out: list[list[Run]] = []
+    block: list[tuple[list[Run], list[Run]]] = []
+    split = 0
+
+    def flush() -> None:
+        nonlocal split
+        if split >= 4:
+            out.extend(left for left, _right in block if left)
+            out.extend(right for _left, right in block if right)
+        else:
+            out.extend(left + right for left, right in block)
+        block.clear()
+        split = 0
+
+    for line in lines:
+        crossing = any(r.x0 < gutter < r.x1 for r in line)
+        left = [r for r in line if r.x1 <= gutter]
+        right = [r for r in line if r.x0 >= gutter]
+        if crossing or (left and not _prose(left)) or (right and not _prose(right)):
+            flush()
+            out.append(line)
+            continue
+        split += bool(left and right)
+        block.append((left, right))
+    flush()
+    return out if out != lines else None
+
+
 _COLUMNS = 1000  # the widest grid a page is laid out on
 
 
@@ -336,7 +402,7 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
             printed += len(chars)
             lines = [[r._replace(text=restore_ligatures(unicodedata.normalize("NFKC", r.text))) for r in _runs(line)]
                      for line in _lines(chars)]
-            lines = [line for line in lines if line]
+            lines = reading_order([line for line in lines if line])
             pages.append((number + 1, list(enumerate(_layout(lines), 1))))
             if time.monotonic() - started > DEADLINE:
                 raise PdfError(f"a PDF that took over {DEADLINE:.0f} s to read, stopped at page {number + 1} "

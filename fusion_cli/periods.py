@@ -237,13 +237,13 @@ def _plainly_not_header(line: Line) -> bool:
     else:
         text = line.text
     text = _folded(text)
-    plain = 0
+    plain: set[str] = set()  # distinct: a caption printed again over each group of columns counts once
     for word in text.split():
         if word in _VOCABULARY:
             continue
         if word.isalpha() or any(run not in _VOCABULARY for run in _LETTERS.findall(word)):
-            plain += 1
-            if plain > 2:
+            plain.add(word)
+            if len(plain) > 2:
                 return True
     return any(not _could_be_month(text[:m.start()]) for m in _GROUPED_AMOUNT.finditer(text))
 
@@ -317,9 +317,10 @@ def _reads_as_header(line: Line) -> bool:
     if line.cells is not None and segs and len(segs) > 1 and not find_tokens(segs[0][0]):
         segs = segs[1:]  # a label cell in front of the header cells
     body = " ".join(s[0] for s in segs)
-    pieces, pos, period = [], 0, False
+    pieces, pos, period, periods = [], 0, False, 0
     for m in find_tokens(body):
         period = period or m.lastgroup in _PERIOD_KINDS
+        periods += m.lastgroup in _PERIOD_KINDS
         pieces.append(body[pos:m.start()])
         pos = m.end()
     if not period:
@@ -329,15 +330,17 @@ def _reads_as_header(line: Line) -> bool:
     if _AMOUNT_IN_HEADER.search(rest):
         return False  # amounts in the line: a data row
     words = [w for w in _HEADER_SPLIT.split(rest.lower()) if w and w not in FILLER and not w.isdigit()]
-    return len(words) <= 2 or len(_one_group(words)) <= 2
+    return len(words) <= 2 or len(_one_group(words, periods)) <= 2
 
 
-def _one_group(words: list[str]) -> list[str]:
-    """Caption words printed again over each group of columns (`(Dec)  Translation  ...  (Dec)  Translation`):
-    one group's, when the words are that group repeated and all of them words of three letters or more."""
+def _one_group(words: list[str], periods: int) -> list[str]:
+    """Caption words printed again over each group of columns (`2023  2022  (Dec)  Translation  2023  2022  (Dec)
+    Translation`): one group's, when the words are that group repeated, all of them words of three letters or
+    more, and each group heads two periods at least."""
     for size in range(1, len(words) // 2 + 1):
-        group = words[:size]
-        if len(words) % size == 0 and group * (len(words) // size) == words and all(w.isalpha() and len(w) >= 3 for w in group):
+        group, repeats = words[:size], len(words) // size
+        if (len(words) % size == 0 and group * repeats == words and periods >= 2 * repeats
+                and all(w.isalpha() and len(w) >= 3 for w in group)):
             return group
     return words  # distinct words: a caption repeated over each group of columns counts once
 

@@ -579,3 +579,56 @@ def test_costco_provenance_and_no_wrong_numbers(costco):
         assert fact.value in {v * factor for v in printed for factor in (1, 1_000, 1_000_000)}, fact
         checked += 1
     assert checked >= 90
+
+
+# ---- two columns of prose ----------------------------------------------------------------------
+
+def _two_columns() -> bytes:
+    from fpdf import FPDF
+
+    left = ["Revenue for the third quarter was $1,234 million,", "up 12% from $1,100 million a year ago. Gross",
+            "margin was 45.2% compared with 43.1% last year.", "Operating income rose to $310 million from",
+            "$250 million. Net income was $205 million."]
+    right = ["Cash at the end of the quarter was $820 million", "compared with $700 million at year end. The",
+             "company expects fourth quarter revenue of $1,300", "million to $1,350 million and earnings of $0.95",
+             "to $1.00 per diluted share."]
+    document = FPDF(unit="pt", format="letter")
+    document.set_font("Helvetica", size=9)
+    document.add_page()
+    y = 60
+    for a, b in zip(left, right):
+        document.set_xy(40, y)
+        document.cell(250, 11, a)
+        document.set_xy(320, y)
+        document.cell(250, 11, b)
+        y += 11
+    y += 20
+    for text in ("CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(in millions)", "Three Months Ended September 30,"):
+        document.set_xy(40, y)
+        document.cell(530, 11, text, align="C")
+        y += 11
+    for label, a, b in [("", "2024", "2023"), ("Revenue", "1,234", "1,100"), ("Cost of revenue", "676", "627"),
+                        ("Gross profit", "558", "473"), ("Net income", "205", "160")]:
+        document.set_xy(40, y)
+        document.cell(260, 11, label)
+        document.set_xy(300, y)
+        document.cell(90, 11, a, align="R")
+        document.cell(90, 11, b, align="R")
+        y += 11
+    return bytes(document.output())
+
+
+def test_two_columns_of_prose_read_column_by_column_and_the_table_across(tmp_path):
+    (_page, lines), = pdf.page_lines(_two_columns())
+    texts = [" ".join(text.split()) for _i, text in lines]
+    assert texts[:5] == ["Revenue for the third quarter was $1,234 million,", "up 12% from $1,100 million a year ago. Gross",
+                         "margin was 45.2% compared with 43.1% last year.", "Operating income rose to $310 million from",
+                         "$250 million. Net income was $205 million."]
+    assert texts[5] == "Cash at the end of the quarter was $820 million"
+    assert "Revenue 1,234 1,100" in texts  # the statement's rows are not split at the prose's gutter
+    records = facts(write(tmp_path, "two.pdf", _two_columns()))
+    assert {(r["label"], r["period_end"], r["value"]) for r in records} == {
+        ("Revenue", "2024-09-30", 1_234_000_000), ("Revenue", "2023-09-30", 1_100_000_000),
+        ("Cost of revenue", "2024-09-30", 676_000_000), ("Cost of revenue", "2023-09-30", 627_000_000),
+        ("Gross profit", "2024-09-30", 558_000_000), ("Gross profit", "2023-09-30", 473_000_000),
+        ("Net income", "2024-09-30", 205_000_000), ("Net income", "2023-09-30", 160_000_000)}
