@@ -234,16 +234,28 @@ def _layout(lines: list[list[Run]]) -> list[str]:
                 cell = min(cell, max(room / (len(a.text) + 2), widths[len(widths) // 2] / 3))
     cell = max(cell, floor, 1e-3)
     out = []
+    above: tuple[float, int] | None = None  # the left edge and column of the line above's first words
     for line in lines:
         text = ""
-        for run in line:
+        for k, run in enumerate(line):
             if _AMOUNT.match(run.text):
                 start = round((run.x1 - left) / cell) - len(run.text)
             else:
                 start = round((run.x0 - left) / cell)
+                if k == 0:
+                    start = _indent(start, run.x0, above, cell)
+                    above = (run.x0, start)
             text += " " * max(start - len(text), 2 if text else 0) + run.text
         out.append(text)
     return out
+
+
+def _indent(start: int, x0: float, above: tuple[float, int] | None, cell: float) -> int:
+    """A label set in from the one above by a visible step sits two columns in at least: in fixed-width text
+    one column more is a wrapped label's hanging indent, which a PDF never draws so."""
+    if above is None or abs(start - above[1]) != 1 or abs(x0 - above[0]) < 0.3 * cell:
+        return start
+    return above[1] + 2 * (start - above[1])
 
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
