@@ -15,7 +15,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u200b\ufeff"
 _DASH_TABLE = str.maketrans({**{c: "-" for c in _DASHES}, **{c: " " for c in _SPACES}})
 _BODY = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
-_ZERO = re.compile(r"-{1,2}|0?-0?")
+_ZERO = re.compile(r"-{1,2}%?|0?-0?")  # `—`, `--`, `—%` (a dash in a percent column)
 _PLACEHOLDERS = {"n/m", "nm", "n/a", "na", "*", "**", "nmf", "n.m.", "n.a.", "nm%", "n/m%", "—", "not meaningful"}
 
 
