@@ -262,9 +262,10 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb05": "st", "\ufb06": "st"})
 
 
-def _chars(textpage) -> list[RawChar]:
-    """The page's printed characters. Characters a clipping path
-    hides (a row cut off at a page's foot, printed again on the next page) are left out."""
+def _chars(textpage, unmapped: list[int] | None = None) -> list[RawChar]:
+    """The page's printed characters. Characters a clipping path hides (a row cut off at a page's foot, printed
+    again on the next page) are left out. `unmapped` counts control characters printed as text: glyph ids of a
+    font with no map to characters."""
     import pypdfium2.raw as pdfium_c
 
     count = pdfium_c.FPDFText_CountChars(textpage)
@@ -278,6 +279,8 @@ def _chars(textpage) -> list[RawChar]:
             spaced = max(spaced, 1 if pdfium_c.FPDFText_IsGenerated(textpage, i) else 2)
             continue
         if (code < 32 and code != 0) or 0xD800 <= code < 0xE000:
+            if unmapped is not None and code < 32:
+                unmapped[0] += 1  # a glyph id passed off as a character: the font has no map to characters
             continue
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
@@ -398,7 +401,7 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
         if count > MAX_PAGES:
             raise PdfError(f"a PDF of {count:,} pages, over the {MAX_PAGES:,} a release can have")
         pages = []
-        printed = 0
+        printed, unmapped = 0, [0]
         for number in range(count):
             try:
                 page = document[number]
@@ -410,7 +413,7 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
             if _count(textpage) > MAX_CHARS:
                 raise PdfError(f"a PDF whose page {number + 1} holds over {MAX_CHARS:,} characters; not a release "
                                f"(damaged or hostile?)")
-            chars = _upright(_chars(textpage), box)
+            chars = _upright(_chars(textpage, unmapped), box)
             printed += len(chars)
             lines = [[r._replace(text=restore_ligatures(unicodedata.normalize("NFKC", r.text))) for r in _runs(line)]
                      for line in _lines(chars)]
@@ -421,6 +424,9 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
                                f"(damaged or hostile?)")
     finally:
         document.close()
+    if unmapped[0] * 10 > max(printed, 1):
+        raise PdfError("a PDF whose fonts map their glyphs to no characters, so its text layer cannot be read; "
+                       "run OCR first (for example ocrmypdf --force-ocr)")
     if printed < 40 * max(count, 1) ** 0.5:
         raise PdfError("a PDF with no text layer; run OCR first (for example ocrmypdf)")
     return drop_furniture(pages)

@@ -369,6 +369,8 @@ def _raw_pdf(contents: list[bytes], kids: bytes | None = None) -> bytes:
 
 ROWS_CONTENT = b"".join(b"BT /F1 9 Tf 72 %d Td (Revenue    1,200    1,000 and words enough for a text layer) Tj ET\n" % (700 - 12 * i)
                         for i in range(5))
+GLYPH_IDS = b"".join(b"BT /F1 9 Tf 72 %d Td (\x04\x05\x06\x07 \x08\x0e\x0f\x10 \x11\x12\x13\x14\x15 \x16\x17) Tj ET\n" % (700 - 12 * i)
+                    for i in range(20))
 DAMAGED = "this is a damaged PDF that cannot be parsed"
 NO_TEXT = "no text layer; run OCR first (for example ocrmypdf)"
 
@@ -384,6 +386,9 @@ NO_TEXT = "no text layer; run OCR first (for example ocrmypdf)"
     pytest.param(lambda: _raw_pdf([b"BT /F1 9 Tf 72 700 Td (Revenue 1,200 1,000) Tj ET"] * 2), NO_TEXT, id="two-lines-of-text"),
     # /Kids names a page object the file lacks: pypdfium2's PdfiumError('Failed to load page.') once escaped as exit 70
     pytest.param(lambda: _raw_pdf([ROWS_CONTENT], kids=b"9 0 R"), DAMAGED, id="missing-page-object"),
+    # glyph ids printed as text, as a font with no map to characters gives them (a real release read as `\x04\x05`)
+    pytest.param(lambda: _raw_pdf([GLYPH_IDS]), "its text layer cannot be read; run OCR first (for example ocrmypdf --force-ocr)",
+                 id="glyph-ids"),
 ])
 def test_unreadable_pdfs_exit_3_with_one_line(tmp_path, make, words):
     path = write(tmp_path, "bad.pdf", make())
