@@ -230,7 +230,7 @@ def _layout(lines: list[list[Run]]) -> list[str]:
     for line in lines:  # narrow the grid until every run fits before the next with two spaces to spare
         for a, b in zip(line, line[1:]):
             room = b.x0 - a.x0
-            if room > 0:
+            if room > 0 and len(a.text) > 2:  # a footnote mark or a lone `%` may crowd what follows it
                 cell = min(cell, max(room / (len(a.text) + 2), widths[len(widths) // 2] / 3))
     cell = max(cell, floor, 1e-3)
     out = []

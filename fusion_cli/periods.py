@@ -31,7 +31,7 @@ _TOKEN = re.compile(
     rf"|(?P<mrange>\b{_MONTH}\.?\s?[-\u2013\u2014]\s?{_MONTH}\b)"
     rf"|(?P<monthday>\b{_MONTH}\.?\s+\d{{1,2}}\b)"
     r"|(?P<duration>\b(?:three|six|nine|twelve|thirteen|fourteen|sixteen|twenty[- ]four|twenty[- ]six|twenty[- ]eight|thirty[- ]six|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three|\d{1,2})[\s-]*(?:months?|weeks?|mos?\.?)(?![a-z]))"
-    r"|(?P<quarter>\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\bQ[1-4]\b|\b[1-4]Q\b)"
+    r"|(?P<quarter>\b(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|[-\u2010\u2011\u2013])(?:fiscal\s+)?quarter\b|\bQ[1-4]\b|\b[1-4]Q\b)"
     r"|(?P<quarterly>\bquarters?\s+ended\b|\bquarterly\b)"
     r"|(?P<half>\b(?:first|second)\s+half\b|\bH[12]\b)"
     r"|(?P<annual>\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b|\bfull[- ]year\b|\bannual\b|\bfiscal\s+year\b|\btwelve[- ]month\b"
@@ -436,12 +436,17 @@ def to_period(col: Column, statement: str, fy_end: int = 12, anchors: frozenset[
             year -= 1
     elif month is None and months == 12:
         month, guessed, year = fy_end, True, year - offset
+    elif month is None and months in (6, 9) and statement != "balance":
+        # `Six Months | 2023`: the year to date ends with the fiscal year's second (third) quarter
+        month, guessed, year = (fy_end + months - 1) % 12 + 1, True, year - offset
+        if month > fy_end:
+            year -= 1
     end = None
     if month is not None:
         last = calendar.monthrange(year, month)[1]
         end = date(year, month, min(day or last, last))
     if guessed and end is not None and anchors:
-        end = anchored(end, col.quarter if months == 3 else 4, anchors)
+        end = anchored(end, col.quarter if months == 3 else months // 3 if months in (6, 9) else 4, anchors)
     elif end is not None and day is None and anchors:  # `December` with no day: the release's own date that month
         end = _nearest_anchor(end, anchors)
     assumed, why = False, col.why

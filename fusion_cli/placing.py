@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .model import Finding, at
 from .periods import Column, tokens
@@ -19,13 +20,18 @@ def place_values(table: RawTable, name: str) -> list[Finding]:
     last = table.header[-1] if table.header else None
     leaf_cells = len(last.cells) if last is not None and last.cells is not None and last.layout == "tab" else 0
     compared = any(t.kind in ("change", "pct") for line in table.header for t in tokens(line))
+    edges = Counter(round(r.values[0].end) for r in table.rows if r.values and r.layout == "text")
+    common = edges.most_common(1)
+    # where the first column's amounts end, when most rows say so
+    amount_edges = frozenset(e for e, n in common if n >= 3 and n * 2 >= sum(edges.values()))
     for row in table.rows:
         for v in row.values:
             if v.unreadable:
                 findings.append(Finding("warning", at(name, row.line),
                                         f"row '{row.label[:60]}': '{v.amount.text[:40]}' is not a readable amount "
                                         f"(out of range or malformed); left out"))
-        placed = _in_order(row.values, cols, compared) if row.layout == "stack" else _place(row, cols, learned, spans, leaf_cells)
+        placed = _in_order(row.values, cols, compared) if row.layout == "stack" else _place(row, cols, learned, spans, leaf_cells,
+                                                                                                 amount_edges)
         if placed is None:
             findings.append(Finding("warning", at(name, row.line),
                                     f"row '{row.label[:60]}' has {len(row.values)} numbers for {n} columns; not placed"))
@@ -57,14 +63,15 @@ def _header_spans(table: RawTable) -> list[tuple[float, float]]:
 
 
 def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: list[tuple[float, float]],
-           leaf_cells: int = 0) -> list[tuple[int, Value]] | None:
+           leaf_cells: int = 0, amount_edges: frozenset[int] = frozenset()) -> list[tuple[int, Value]] | None:
     values = row.values
     n = len(cols)
     periods = [j for j, c in enumerate(cols) if c.kind in _VALUED]
     if len(values) == n + 1 and not row.label and YEAR_LABEL.fullmatch(values[0].amount.text):
         values = values[1:]  # `2024   472   --   NM ...`: sub-rows labelled by a year under a heading
         row.label = row.values[0].amount.text
-    elif len(values) == n + 1 and _footnote(values[0]):
+    elif len(values) == n + 1 and _footnote(values[0]) and not any(abs(values[0].end - e) <= 1 for e in amount_edges):
+        # `Revenue (1)   1,234`; not `(77)` where the rows' first amounts end: a small negative amount
         values = values[1:]
         row.label = f"{row.label} {row.values[0].amount.text}".strip()
     if len(values) == n:
@@ -92,13 +99,17 @@ def _place(row: RawRow, cols: list[Column], learned: list[float] | None, spans: 
 def _before_comparisons(values: list[Value], cols: list[Column], periods: list[int]) -> list[tuple[int, Value]] | None:
     """`3,587.5   3,262.8   324.7   10` under `2023   2022   Inc/ (Dec)`: a comparison header over an amount and a
     percent. The periods come first and every later column compares them, so the leading values are the periods',
-    when the last of them sits nearer its own column than the first comparison's."""
+    when each sits nearer its own column than any other column and every other value stands right of them all
+    (`$ 23,706   100.0   $ 24,804   100.0` under `2022   2021`, with percents of sales between, is not placed)."""
     k = len(periods)
     if not periods or periods != list(range(k)) or any(c.kind not in ("change", "pct") for c in cols[k:]) or k == len(cols):
         return None
-    last, first_change = cols[k - 1], cols[k]
-    middle = (values[k - 1].start + values[k - 1].end) / 2
-    if abs((last.start + last.end) / 2 - middle) >= abs((first_change.start + first_change.end) / 2 - middle):
+    centres = [(c.start + c.end) / 2 for c in cols]
+    for j, v in enumerate(values[:k]):
+        middle = (v.start + v.end) / 2
+        if min(range(len(cols)), key=lambda i: abs(centres[i] - middle)) != j:
+            return None
+    if any(v.start < cols[k - 1].start for v in values[k:]):
         return None
     return list(zip(periods, values[:k]))
 
