@@ -76,16 +76,57 @@ def _turn(x: float, y: float, quarter: int) -> tuple[float, float]:
 
 
 def _lines(chars: list[Char]) -> list[list[Char]]:
-    """Characters grouped into printed lines by their vertical centres, top of the page first."""
-    rows: list[tuple[float, float, list[Char]]] = []  # (centre, height, chars)
+    """Characters grouped into printed lines by their vertical centres, top of the page first. A mark of a few
+    small characters set high or low (a footnote's `4`, `(1)`, `TM`) then joins the line it stands in, so it
+    never parts a label from its amounts; lines of small type stay lines."""
+    if not chars:
+        return []
+    heights = sorted(c.top - c.bottom for c in chars)
+    usual = heights[len(heights) // 2]
+    rows = _rows(chars)
+    marks: list[list[Char]] = []
+    kept: list[list] = []
+    for row in rows:
+        if all(c.top - c.bottom < 0.75 * usual for c in row[2]):
+            groups = _groups(sorted(row[2], key=lambda c: c.x0), usual)
+            if all(len(g) <= 3 for g in groups):
+                marks.extend(groups)
+                continue
+        kept.append(row)
+    for group in marks:
+        middle = sum(c.bottom + c.top for c in group) / (2 * len(group))
+        near = min(kept, key=lambda r: abs(r[0] - middle), default=None)
+        if near is not None and abs(near[0] - middle) <= near[1] * 0.75:
+            near[2].extend(group)
+        else:
+            kept.append([middle, max(c.top - c.bottom for c in group), list(group)])
+    kept.sort(key=lambda r: -r[0])
+    return _settle_centred([sorted(r[2], key=lambda c: c.x0) for r in kept])
+
+
+def _rows(chars: list[Char]) -> list[list]:
+    """[centre, height, characters] of each line, by vertical centre (the line's mean)."""
+    rows: list[list] = []
     for c in sorted(chars, key=lambda c: -(c.bottom + c.top)):
         middle, height = (c.bottom + c.top) / 2, c.top - c.bottom
         if rows and abs(rows[-1][0] - middle) <= max(rows[-1][1], height) * 0.4:
-            rows[-1][2].append(c)
+            row = rows[-1]
+            row[2].append(c)
+            row[0] += (middle - row[0]) / len(row[2])
             continue
-        rows.append((middle, height, [c]))
-    lines = [sorted(r[2], key=lambda c: c.x0) for r in rows]
-    return _settle_centred(lines)
+        rows.append([middle, height, [c]])
+    return rows
+
+
+def _groups(line: list[Char], em: float) -> list[list[Char]]:
+    """A line's characters parted where a gap of an em or more stands between them."""
+    out: list[list[Char]] = []
+    for c in line:
+        if out and c.x0 - out[-1][-1].x1 < em:
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
 
 
 def _overlap(a: list[Char], b: list[Char]) -> float:
