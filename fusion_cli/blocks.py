@@ -236,12 +236,14 @@ def _deals(runs: list[list[_Amount]], columns: int, size: int) -> Iterator[list[
 
 def _proofs(labels: list[str], values: list[Decimal]) -> int:
     """How many subtotals of one column equal the rows above them (all added, or the first less the others),
-    and whether its total liabilities and equity equal its total assets."""
+    and whether its total liabilities and equity equal its total assets (none, when they differ)."""
     proved = 0
     assets = [v for label, v in zip(labels, values) if _ASSETS.fullmatch(label)]
     claims = [v for label, v in zip(labels, values) if _LIABILITIES_AND_EQUITY.match(label)]
     if assets and claims and assets[0] == claims[-1] != 0:
         proved += 1
+    elif assets and claims:
+        return 0  # a balance sheet whose assets are not its liabilities and equity: a reading its own total refutes
     sums = [Decimal(0)]
     for v in values:
         sums.append(sums[-1] + v)

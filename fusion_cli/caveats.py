@@ -23,12 +23,20 @@ _COMPANY_HEADING = re.compile(r"(?i)\b(?:consolidated|results|highlights|summary
                               r"commentary|comments|review|key|recent|developments|other|notes?)\b")
 
 
-def section_of(headings: tuple[tuple[int, str], ...], line: int) -> str:
+def fold_name(text: str) -> str:
+    """A heading or a segment's name compared on its words alone."""
+    return " ".join(re.findall(r"[a-z0-9&]+", text.lower()))
+
+
+def section_of(headings: tuple[tuple[int, str], ...], line: int, segments: frozenset[str] = frozenset()) -> str:
     """Why a claim's section keeps it from being judged against the whole company's quarter, from the heading over
-    it (within 40 lines): a whole year's, or one product's or segment's (a heading with no company-wide word)."""
+    it (within 40 lines): a whole year's, or one product's or segment's (a heading with no company-wide word, or
+    one the tables name as a segment: `Regional Operations`)."""
     heading = next((text for at, text in reversed(headings) if line - 40 <= at < line), "")
     if not heading:
         return ""
+    if fold_name(heading) in segments:
+        return f"it sits under the heading '{heading}', a segment the tables name"
     if _WHOLE_YEAR_HEADING.search(heading) and not _QUARTER_HEADING.search(heading):
         return f"it sits under the heading '{heading}', about the whole year"
     if not _COMPANY_HEADING.search(heading) and not _QUARTER_HEADING.search(heading):

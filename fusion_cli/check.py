@@ -279,9 +279,15 @@ def audit(ext: Extraction, tolerance: Tolerance = Tolerance(), release: Release 
     checks = footed + year_sums(ext, tolerance) + combined_ratios(ext, tolerance) + bridge_checks(release.bridges, tolerance) \
         + ties(ext, release.bridges, tolerance) + printed_twice(ext, footed)
     if release.series is not None:
+        from .caveats import fold_name
         from .claims import claims
 
-        checks += claims(release.series, ext.prose, ext.file, release.margins, ext.headings)
+        # what the tables name besides the company's own lines: segments, properties, regions (rows with no
+        # concept outside the primary statements), and columns' members
+        segments = frozenset(fold_name(name) for f in ext.facts
+                             for name in ((f.label,) if f.concept is None and f.statement in ("segment", "other", "reconciliation")
+                                          else ()) + ((f.member,) if f.member else ()))
+        checks += claims(release.series, ext.prose, ext.file, release.margins, ext.headings, segments)
     return confirm(explain(checks))
 
 

@@ -93,18 +93,38 @@ class Stated:
 
 
 def claims(series: Series, prose: tuple[tuple[int, str], ...], file: str, margin_values: dict,
-           headings: tuple[tuple[int, str], ...] = ()) -> list[Check]:
-    """Every checkable claim of the release's sentences."""
+           headings: tuple[tuple[int, str], ...] = (), segments: frozenset[str] = frozenset()) -> list[Check]:
+    """Every checkable claim of the release's sentences. `segments`: the segments the tables name (folded)."""
     periods = _Periods(series)
     out: list[Check] = []
-    for line, text in prose:
-        section = section_of(headings, line)
+    for line, text in paragraphs(prose):
+        section = section_of(headings, line, segments)
         for sentence in _SENTENCE.split(text.replace("\\$", "$")):
             found = _sentence_claims(sentence, Source(file, line), series, periods, margin_values)
             why = crowded(sentence) or section
             out.extend(_certain(_noted(c, reason), False)
                        if c.status == Status.MISMATCH and (reason := why or elsewhere(c, sentence) or dated(c, sentence, series))
                        else c for c in found)
+    return out
+
+
+_BULLET = re.compile(r"\s*(?:[•▪◦‣●○■□–—*-]|\(?[a-z0-9]\))\s")
+_GOES_ON = re.compile(r"(?:,|\b(?:and|or|of|to|from|by|for|in|on|at|with|the|a|an|was|were|is|are|compared|versus|vs\.?))\s*$", re.I)
+
+
+def paragraphs(prose: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
+    """Sentences wrapped over lines joined again (`... charges, operating income increased` / `20% ...`): a line
+    goes on into the next when they are consecutive, the next is no bullet, and it starts in lower case or the
+    line ends on a comma or a word that cannot end a sentence. Each paragraph keeps its first line."""
+    out: list[tuple[int, str]] = []
+    last = -2
+    for line, text in prose:
+        if (out and line == last + 1 and not _BULLET.match(text)
+                and (text.lstrip()[:1].islower() or _GOES_ON.search(out[-1][1])) and len(out[-1][1]) < 4000):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + text.strip())
+        else:
+            out.append((line, text))
+        last = line
     return out
 
 

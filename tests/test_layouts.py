@@ -230,3 +230,18 @@ def test_labels_in_the_second_or_third_cell():
     facts = run(text, "r.md").facts
     assert facts_by(facts, "Revenue", "2023-03-31", 3) == [D(1000)]
     assert facts_by(facts, "Cost of revenue", "2024-03-31", 3) == [D(-700)]
+
+
+def test_a_label_block_reading_its_balance_refutes_proves_nothing():
+    """Sums of rows that happen to match prove nothing when the reading's total assets differ from its total
+    liabilities and equity (a scrambled balance sheet had been read with two coincidences per column)."""
+    from decimal import Decimal
+
+    from fusion_cli.blocks import _proofs
+
+    labels = ["Cash", "Receivables", "Total current assets", "Goodwill", "Total assets", "Payables", "Equity",
+              "Total liabilities and equity"]
+    right = [Decimal(v) for v in (10, 5, 15, 20, 35, 12, 23, 35)]
+    assert _proofs(labels, right) == 4  # the three subtotals, and assets = liabilities and equity
+    wrong = [Decimal(v) for v in (10, 5, 15, 20, 35, 12, 23, 34)]
+    assert _proofs(labels, wrong) == 0
