@@ -123,6 +123,9 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             gap_lines.append(line)
             continue
         if header:
+            # a line naming members is the header's last, right over the rows; higher up, such a line is a piece of
+            # captions stacked over several lines (`As  Foreign  Constant` / `Reported  Currency  Currency`)
+            header = [h for k, h in enumerate(header) if k == len(header) - 1 or h.cells is not None or not _text_members(h)]
             columns = read_columns(header, MARKERS.sub(" ", " ".join(" ".join(g.split()) for g in gap[-3:])))
             if any(c.kind == "period" for c in columns):
                 close()
@@ -240,14 +243,18 @@ _RUN_GAP = re.compile(r"\s{2,}")
 
 
 def _text_members(line: Line) -> bool:
-    """A fixed-width line under a header naming three columns or more and no period, set right of the label
-    column (`Domestic   International   Consolidated` under each quarter): the columns' members."""
+    """A fixed-width line under a header, set right of the label column, naming the same two members or more
+    under each period and no period (`Domestic   International   Consolidated` under each quarter)."""
     text = line.text
     if len(text) > 400 or len(text) - len(text.lstrip()) < 8:
         return False
     runs = _RUN_GAP.split(text.strip())
-    return (len(runs) >= 3 and all(len(r.split()) <= 3 and _MEMBER_WORDS.fullmatch(r) for r in runs)
-            and not any(t.kind not in ("other", "total") for t in tokens(line)))
+    if len(runs) < 4 or not all(len(r.split()) <= 3 and _MEMBER_WORDS.fullmatch(r) for r in runs):
+        return False
+    # the same members under each period, in the same order: a group printed again (a caption stacked over
+    # lines, `As  Foreign  Constant  December  As  Constant`, repeats nothing)
+    size = next((k for k in range(2, len(runs) // 2 + 1) if len(runs) % k == 0 and runs[:k] * (len(runs) // k) == runs), 0)
+    return bool(size) and len(set(runs[:size])) == size and not any(t.kind not in ("other", "total") for t in tokens(line))
 
 
 _MEMBER_WORDS = re.compile(r"[A-Za-z][A-Za-z&.' -]{0,40}\d?")  # `Net of Tax4`: a footnote's digit may follow

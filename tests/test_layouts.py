@@ -245,3 +245,42 @@ def test_a_label_block_reading_its_balance_refutes_proves_nothing():
     assert _proofs(labels, right) == 4  # the three subtotals, and assets = liabilities and equity
     wrong = [Decimal(v) for v in (10, 5, 15, 20, 35, 12, 23, 34)]
     assert _proofs(labels, wrong) == 0
+
+
+_MEMBERS = """Example Corp.
+SEGMENT RESULTS
+(in millions)
+                                    Three Months Ended                   Three Months Ended
+                                      March 31, 2024                       March 31, 2023
+                              Domestic    Foreign    Total       Domestic    Foreign    Total
+Revenue                       $    800    $   200    $ 1,000     $    700    $   150    $   850
+Cost of revenue                    500        120        620          450        100        550
+Gross profit                       300         80        380          250         50        300
+"""
+
+_STACKED = """Example Corp.
+RECONCILIATION
+(in thousands)
+                      Quarter Ended March 31, 2024
+                                                        Quarter
+                              Impact from               Ended       % Change,    % Change,
+                      As          Foreign      Constant   March          As         Constant
+                   Reported     Currency       Currency  31, 2023     Reported      Currency
+Net sales          $ 888,469   $   (9,241)     $ 897,710  $850,283      4.5%         5.6%
+Gross profit         390,271       (3,078)       393,349   341,593     14.3         15.2
+"""
+
+
+def test_a_line_naming_the_same_members_under_each_period_is_the_columns_members():
+    got = {(f.label, f.period_end, f.member): f.value for f in run(_MEMBERS, "segments.txt").facts}
+    assert got[("Revenue", "2024-03-31", "Domestic")] == 800_000_000
+    assert got[("Revenue", "2023-03-31", "Foreign")] == 150_000_000
+    assert got[("Gross profit", "2023-03-31", "")] == 300_000_000  # `Total`: the ordinary column
+
+
+def test_captions_stacked_over_lines_are_no_members_and_no_period_is_guessed_from_them():
+    facts = run(_STACKED, "stacked.txt").facts
+    assert not any(f.member in ("As", "Foreign") for f in facts)  # the stacked line is no row of members
+    # no currency impact, constant-currency figure or percent change is read as an ordinary quarter's sales
+    assert not any(f.label == "Net sales" and f.member == "" and f.value in (D(-9_241_000), D(897_710_000), D("4.5"))
+                   for f in facts)
