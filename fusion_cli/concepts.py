@@ -227,12 +227,17 @@ _COUNT = re.compile(r"(?i)" + HEADCOUNT + r"|\bemployees\b|\bnumber of (?:stores
                     r"|\bstore count\b")
 
 
+_RATIO_LABEL = re.compile(r"(?i)\bratio\b|\bcoverage\b|\btimes\b")
+
+
 def unit_of(concept: str | None, label: str, section: str, amount: Amount, title: str = "") -> str:
     """USD, USD/share, shares or % for one value; a per-share table title makes its cents per-share."""
     if amount.percent or ("%" in label and _PERCENT_LABEL.search(label)):
         return "%"
     if concept is None and _COUNT.search(f"{section} {label}"):
         return "count"
+    if concept is None and amount.decimals and _RATIO_LABEL.search(label) and amount.value is not None and abs(amount.value) < 1000:
+        return "ratio"  # `Maximum leverage ratio   0.37`: a ratio as printed, never money and never scaled
     if concept in ("eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps"):
         return "USD/share"
     shares, per_share, per_share_title = _unit_words(label, section, title)

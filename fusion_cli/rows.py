@@ -133,6 +133,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
     last = text.rsplit(None, 1)[-1] if text else ""
     if last not in SUFFIX and not _DIGIT.search(last) and parse_amount(last) is None:
         return " ".join(text.split()), []  # a line that does not end in a number has none to read
+    if _DATE_END.search(text):
+        return " ".join(text.split()), []  # `General Meeting : May 27, 2025`: the year ends a date, not a row
     toks = list(TOKEN.finditer(text))
     values: list[Value] = []
     i = len(toks) - 1
@@ -178,6 +180,8 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
     return " ".join(label.split()), values
 
 
+_DATE_END = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2},?\s{1,3}"
+                       r"(?:19|20)\d\d\s{0,3}$")
 CAPTION_WORDS = re.compile(r"(?i)\b(?:ended|ending|for the|periods?|months?|weeks?|years?|quarters?|january|february|march|april|may"
                             r"|june|july|august|september|october|november|december)\b")
 MARKERS = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
