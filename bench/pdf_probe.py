@@ -7,7 +7,7 @@ Each page's characters come from pdfplumber (with its printed spaces) and go thr
 fusion_cli.pdf (upright, lines, runs, reading order, grid, furniture); the written files keep the .pdf name
 for the scorer only and hold the laid-out text. Measured 2026-12-02 on the six corpus PDFs: pdfplumber
 recall 0.919 (1,575/1,714), 0 wrong, 0.6-3.0 s a release (7 pages/s for its characters alone); pypdfium2 in
-fusion: recall 0.981 (1,682/1,714), 0 wrong, 31 pages/s read, 24 pages/s extracted. The difference is Best
+fusion: recall 0.981 (1,682/1,714), 0 wrong, 28 pages/s read, 23 pages/s extracted. The difference is Best
 Buy's member headers (397 against 504 of 536): pdfplumber gives no spaces inferred from the layout, so words
 set apart with no printed space stay one run.
 """
