@@ -84,21 +84,28 @@ def round_trip(rng: random.Random) -> tuple[bytes, str | None]:
     return data, None
 
 
+def _damage(rng: random.Random, out: bytearray, op: int, fragments: list[bytes], cut: int, repeat: tuple[int, int]) -> None:
+    """One damage in place: a byte flipped, a fragment spliced in, a range cut, or a range repeated."""
+    at = rng.randrange(len(out) + 1)
+    if op == 0 and out:
+        out[min(at, len(out) - 1)] = rng.randrange(256)
+    elif op == 1:
+        out[at:at] = rng.choice(fragments)
+    elif op == 2:
+        out[at:at + rng.randint(1, cut)] = b""
+    elif op == 3:
+        piece = out[at:at + rng.randint(1, repeat[0])]
+        out[at:at] = piece * rng.randint(1, repeat[1])
+
+
 def mutate(rng: random.Random, data: bytes) -> bytes:
     """One to eight random damages to a document."""
     out = bytearray(data)
+    hostile = [h.encode("utf-8", "surrogatepass") for h in HOSTILE]
     for _ in range(rng.randint(1, 8)):
         op = rng.randrange(7)
-        at = rng.randrange(len(out) + 1)
-        if op == 0 and out:
-            out[min(at, len(out) - 1)] = rng.randrange(256)
-        elif op == 1:
-            out[at:at] = rng.choice(HOSTILE).encode("utf-8", "surrogatepass")
-        elif op == 2:
-            out[at:at + rng.randint(1, 400)] = b""
-        elif op == 3:
-            piece = out[at:at + rng.randint(1, 400)]
-            out[at:at] = piece * rng.randint(1, 5)
+        if op <= 3:
+            _damage(rng, out, op, hostile, 400, (400, 5))
         elif op == 4:
             lines = bytes(out).split(b"\n")
             rng.shuffle(lines) if rng.random() < 0.1 else lines.insert(rng.randrange(len(lines) + 1), lines[rng.randrange(len(lines))])
@@ -119,17 +126,7 @@ def mutate_pdf(rng: random.Random, data: bytes) -> bytes:
         return mutate(rng, data)
     out = bytearray(data)
     for _ in range(rng.randint(1, 8)):
-        op = rng.randrange(4)
-        at = rng.randrange(len(out) + 1)
-        if op == 0 and out:
-            out[min(at, len(out) - 1)] = rng.randrange(256)
-        elif op == 1:
-            out[at:at] = rng.choice(PDF_HOSTILE)
-        elif op == 2:
-            out[at:at + rng.randint(1, 64)] = b""
-        else:
-            piece = out[at:at + rng.randint(1, 200)]
-            out[at:at] = piece * rng.randint(1, 3)
+        _damage(rng, out, rng.randrange(4), PDF_HOSTILE, 64, (200, 3))
     return bytes(out)
 
 
