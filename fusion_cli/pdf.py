@@ -8,6 +8,7 @@ numbers are dropped; ligatures are spelled out.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import math
 import re
@@ -428,9 +429,18 @@ def _open(data: bytes):
         raise PdfError("a damaged PDF that cannot be parsed; save or print it to PDF again") from None
 
 
-def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
-    """Each page's lines as (line on the page, text), page furniture left out. Raises PdfError for a PDF that
-    cannot be opened, has no text layer (a scan), or is over the bounds of pages, characters or time."""
+PageItem = tuple[int, list[tuple[int, str]]]  # a page's number and its (line, text)
+
+
+def page_lines(data: bytes) -> list[PageItem]:
+    """Each page's lines as (line on the page, text), page furniture left out, read in this process. Raises
+    PdfError for a PDF that cannot be opened, has no text layer (a scan), or is over the bounds of pages,
+    characters or time."""
+    return drop_furniture(list(_pages(data)))
+
+
+def _pages(data: bytes) -> Iterator[PageItem]:
+    """The pages one by one; after the last, PdfError when the text layer is no text (`_verdict`)."""
     import time
 
     import pypdfium2 as pdfium
@@ -441,7 +451,6 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
         count = len(document)
         if count > MAX_PAGES:
             raise PdfError(f"a PDF of {count:,} pages, over the {MAX_PAGES:,} a release can have")
-        pages = []
         printed, unmapped = 0, [0]
         for number in range(count):
             try:
@@ -459,18 +468,112 @@ def page_lines(data: bytes) -> list[tuple[int, list[tuple[int, str]]]]:
             lines = [[r._replace(text=restore_ligatures(unicodedata.normalize("NFKC", r.text))) for r in _runs(line)]
                      for line in _lines(chars)]
             lines = reading_order([line for line in lines if line])
-            pages.append((number + 1, list(enumerate(_layout(lines), 1))))
+            yield number + 1, list(enumerate(_layout(lines), 1))
             if time.monotonic() - started > DEADLINE:
                 raise PdfError(f"a PDF that took over {DEADLINE:.0f} s to read, stopped at page {number + 1} "
                                f"(damaged or hostile?)")
     finally:
         document.close()
-    if unmapped[0] * 10 > max(printed, 1):
+    _verdict(printed, unmapped[0], count)
+
+
+def _verdict(printed: int, unmapped: int, count: int) -> None:
+    if unmapped * 10 > max(printed, 1):
         raise PdfError("a PDF whose fonts map their glyphs to no characters, so its text layer cannot be read; "
                        "run OCR first (for example ocrmypdf --force-ocr)")
     if printed < 40 * max(count, 1) ** 0.5:
         raise PdfError("a PDF with no text layer; run OCR first (for example ocrmypdf)")
-    return drop_furniture(pages)
+
+
+PAGE_SECONDS = 20.0  # one page read in a child process, at most; then the child is stopped
+MEMORY = 2 * 1024 ** 3  # the child's address space, at most
+
+
+def bounded_page_lines(data: bytes) -> list[PageItem]:
+    """`page_lines` in a child process bounded in time per page (PAGE_SECONDS) and in memory (MEMORY): a page
+    pdfium never finishes, or one that would take all memory, is refused with one line, never a hang. Where
+    processes cannot fork, in this process."""
+    import os
+
+    if not hasattr(os, "fork"):
+        return page_lines(data)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send each page, never return into the caller's code
+        os.close(read_end)
+        _child(data, write_end)
+        os._exit(0)
+    os.close(write_end)
+    try:
+        return drop_furniture(_receive(read_end, pid))
+    finally:
+        os.close(read_end)
+        _reap(pid)
+
+
+def _child(data: bytes, fd: int) -> None:
+    import os
+    import pickle
+    import resource
+
+    def send(item: object) -> None:
+        blob = pickle.dumps(item)
+        os.write(fd, len(blob).to_bytes(8, "big"))
+        view = memoryview(blob)
+        while view:
+            view = view[os.write(fd, view):]
+
+    with contextlib.suppress(ValueError, OSError):  # a limit above the hard one: the hard one holds
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    try:
+        for item in _pages(data):
+            send(("page", item))
+        send(("done", None))
+    except PdfError as exc:
+        send(("error", str(exc)))
+    except MemoryError:
+        send(("error", f"a PDF whose reading needs over {MEMORY // 1024 ** 2:,} MB of memory (damaged or hostile?)"))
+    except BaseException as exc:
+        send(("error", f"a PDF the reader failed on ({type(exc).__name__}); damaged or hostile?"))
+
+
+def _receive(fd: int, pid: int) -> list[PageItem]:
+    import os
+    import pickle
+    import select
+
+    pages: list[PageItem] = []
+    buffer = b""
+    while True:
+        ready, _w, _x = select.select([fd], [], [], PAGE_SECONDS)
+        if not ready:
+            raise PdfError(f"a PDF whose page {len(pages) + 1} took over {PAGE_SECONDS:g} s to read (damaged or hostile?)")
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            raise PdfError(f"a PDF the reader stopped on at page {len(pages) + 1} (damaged or hostile?)")
+        buffer += chunk
+        while len(buffer) >= 8 and len(buffer) >= 8 + int.from_bytes(buffer[:8], "big"):
+            size = int.from_bytes(buffer[:8], "big")
+            kind, item = pickle.loads(buffer[8:8 + size])
+            buffer = buffer[8 + size:]
+            if kind == "error":
+                raise PdfError(item)
+            if kind == "done":
+                return pages
+            pages.append(item)
+
+
+def _reap(pid: int) -> None:
+    import os
+    import signal
+
+    try:
+        done, _status = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass
 
 
 def _count(textpage) -> int:
@@ -511,6 +614,6 @@ def drop_furniture(pages: list[tuple[int, list[tuple[int, str]]]]) -> list[tuple
 def read_pdf(data: bytes) -> Iterator[Line]:
     from .read import clean_text_line
 
-    for page, lines in page_lines(data):
+    for page, lines in bounded_page_lines(data):
         for i, text in lines:
             yield clean_text_line(text, PAGED + page * PAGE_LINES + i)

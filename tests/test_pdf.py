@@ -637,3 +637,40 @@ def test_two_columns_of_prose_read_column_by_column_and_the_table_across(tmp_pat
         ("Cost of revenue", "2024-09-30", 676_000_000), ("Cost of revenue", "2023-09-30", 627_000_000),
         ("Gross profit", "2024-09-30", 558_000_000), ("Gross profit", "2023-09-30", 473_000_000),
         ("Net income", "2024-09-30", 205_000_000), ("Net income", "2023-09-30", 160_000_000)}
+
+
+# ---- bounds: a page read in a child process, in time and memory ------------------------------------
+
+def test_a_page_that_never_finishes_is_stopped_and_refused(monkeypatch):
+    import time
+
+    monkeypatch.setattr(pdf, "PAGE_SECONDS", 0.5)
+    monkeypatch.setattr(pdf, "_layout", lambda lines: time.sleep(30) or [])  # the child inherits the stall
+    started = time.monotonic()
+    with pytest.raises(pdf.PdfError, match=r"page 1 took over 0.5 s to read \(damaged or hostile\?\)"):
+        pdf.bounded_page_lines(_statement_pdf())
+    assert time.monotonic() - started < 10  # stopped, not waited for
+
+
+def test_a_page_that_would_take_all_memory_is_refused(monkeypatch):
+    def hungry(lines):
+        raise MemoryError
+
+    monkeypatch.setattr(pdf, "_layout", hungry)
+    with pytest.raises(pdf.PdfError, match="reading needs over 2,048 MB of memory"):
+        pdf.bounded_page_lines(_statement_pdf())
+
+
+def test_a_reader_that_dies_mid_file_is_one_clear_refusal(monkeypatch, tmp_path):
+    import os
+
+    monkeypatch.setattr(pdf, "_layout", lambda lines: os._exit(9))
+    path = write(tmp_path, "dies.pdf", _statement_pdf())
+    result = runner.invoke(app, ["facts", str(path), "--format", "json"])
+    assert result.exit_code == 3
+    assert one_line(result) == f"fusion: {path}: this is a PDF the reader stopped on at page 1 (damaged or hostile?)"
+
+
+def test_the_bounded_reader_gives_what_the_reader_gives():
+    data = _statement_pdf()
+    assert pdf.bounded_page_lines(data) == pdf.page_lines(data)
