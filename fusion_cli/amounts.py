@@ -121,7 +121,7 @@ _SCALE_RE = re.compile(
 )
 _SHARES_UNSCALED = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:shares?|units?)\b|except\s+share\b|"
                               r"(?:shares|units)\s+in\s+(?:units|actual)", re.I)
-_SHARES_SCALED = re.compile(r"shares\s+(?:are\s+)?in\s+(thousands|millions|billions)", re.I)
+_SHARES_SCALED = re.compile(r"shares\s+(?:are\s+)?in\s+(thousands|millions|billions)|shares\s?\((?:in\s)?(thousands|millions|billions)\)", re.I)
 
 
 def detect_scale(text: str) -> ScaleNote | None:
@@ -139,7 +139,7 @@ def detect_scale(text: str) -> ScaleNote | None:
     shares = word
     sm = _SHARES_SCALED.search(text)
     if sm:
-        shares = sm.group(1).lower()
+        shares = (sm.group(1) or sm.group(2)).lower()
     elif _SHARES_UNSCALED.search(text):
         shares = "units"
     return ScaleNote(word, shares, text.strip())

@@ -320,6 +320,8 @@ def _chars(textpage, unmapped: list[int] | None = None) -> list[RawChar]:
         if code in (32, 9, 10, 13, 0xA0) or pdfium_c.FPDFText_IsGenerated(textpage, i):
             spaced = max(spaced, 1 if pdfium_c.FPDFText_IsGenerated(textpage, i) else 2)
             continue
+        if 0xE000 <= code <= 0xF8FF:
+            continue  # a private-use glyph: an icon font's picture (set inside `283` it would part the number)
         if (code < 32 and code != 0) or 0xD800 <= code < 0xE000:
             if unmapped is not None and code < 32:
                 unmapped[0] += 1  # a glyph id passed off as a character: the font has no map to characters

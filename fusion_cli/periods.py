@@ -23,14 +23,14 @@ _NUMBER_WORDS = {
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _TOKEN = re.compile(
-    rf"(?P<fulldate>\b{_MONTH}\.?\s+\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)"
+    rf"(?P<fulldate>\b{_MONTH}\.?\s+\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d\b)"
     rf"|(?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)"
     r"|(?P<numdate>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)\b)"
     r"|(?P<qyear>\b[1-4]Q\s?['\u2019]?\d\d\b|\bQ[1-4]\s?['\u2019-]?\s?\d\d\b(?![\d,.%]))"
     r"|(?P<fyyear>\bFY\s?['\u2019]?\d\d\b)"
     rf"|(?P<mrange>\b{_MONTH}\.?\s?[-\u2013\u2014]\s?{_MONTH}\b)"
     rf"|(?P<monthday>\b{_MONTH}\.?\s+\d{{1,2}}\b)"
-    r"|(?P<duration>\b(?:three|six|nine|twelve|thirteen|fourteen|sixteen|twenty[- ]four|twenty[- ]six|twenty[- ]eight|thirty[- ]six|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three|\d{1,2})[\s-]*(?:months?|weeks?|mos?\.?)(?![a-z]))"
+    r"|(?P<duration>\b(?:two|three)\s+quarters\b|\b(?:three|six|nine|twelve|thirteen|fourteen|sixteen|twenty[- ]four|twenty[- ]six|twenty[- ]eight|thirty[- ]six|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three|\d{1,2})[\s-]*(?:months?|weeks?|mos?\.?)(?![a-z]))"
     r"|(?P<quarter>\b(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|[-\u2010\u2011\u2013])(?:fiscal\s+)?quarter\b|\bQ[1-4]\b|\b[1-4]Q\b)"
     r"|(?P<quarterly>\bquarters?\s+ended\b|\bquarterly\b)"
     r"|(?P<half>\b(?:first|second)\s+half\b|\bH[12]\b)"
@@ -120,7 +120,7 @@ def _folded(text: str) -> str:
 
 # Where a token can start: a digit or `%`, or the first letters of a token's words. Scanning for these
 # first and trying the token pattern only there reads a line many times faster than searching with it.
-_TOKEN_START = re.compile(r"\d|%|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|three|six|nine|twelve|thirteen|fourteen"
+_TOKEN_START = re.compile(r"\d|%|two |jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|three|six|nine|twelve|thirteen|fourteen"
                           r"|sixteen|twenty|thirty|forty|fifty|first|second|third|fourth|q[1-4]|quarter|half|h[12]|fiscal|year|full"
                           r"|annual|ytd|percent|as|margin|change|variance|increase|decrease|growth|bps|inc|dec|y/y|yoy|favorable"
                           r"|unfavorable|better|worse|amount|dollar|balance|trailing|ttm|ltm|last|vs|versus|fy")
@@ -394,6 +394,8 @@ def duration_months(kind: str, text: str) -> int | None:
         return 12
     if kind != "duration":
         return None
+    if "quarters" in text.lower():  # `Two Quarters Ended`: 26 weeks
+        return 6 if text.lower().startswith("two") else 9
     words = _WORD_SPLIT.split(text)
     two = "-".join(words[:2])
     n = int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(two, _NUMBER_WORDS.get(words[0]))

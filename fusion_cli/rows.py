@@ -181,7 +181,7 @@ def _text_values(line: Line) -> tuple[str, list[Value]]:
 
 
 _DATE_END = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2},?\s{1,3}"
-                       r"(?:19|20)\d\d\s{0,3}$")
+                       r"(?:19|20)\d\d(?:\s{1,3}and\s{1,3}(?:19|20)\d\d)?[.,;]?\s{0,3}$")
 CAPTION_WORDS = re.compile(r"(?i)\b(?:ended|ending|for the|periods?|months?|weeks?|years?|quarters?|january|february|march|april|may"
                             r"|june|july|august|september|october|november|december)\b")
 MARKERS = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")

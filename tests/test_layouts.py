@@ -284,3 +284,38 @@ def test_captions_stacked_over_lines_are_no_members_and_no_period_is_guessed_fro
     # no currency impact, constant-currency figure or percent change is read as an ordinary quarter's sales
     assert not any(f.label == "Net sales" and f.member == "" and f.value in (D(-9_241_000), D(897_710_000), D("4.5"))
                    for f in facts)
+
+
+def test_day_first_dates_and_two_quarters_date_their_columns():
+    text = """Example SE
+CONSOLIDATED BALANCE SHEET
+(In millions of euros)
+                               30th June 2026      31st December 2025
+Goodwill                              2,894.5               2,865.1
+Total assets                         14,172.3              14,245.3
+
+CONSOLIDATED INCOME STATEMENT
+(in thousands)
+                              Quarter Ended             Two Quarters Ended
+                           June 28,     June 29,      June 28,     June 29,
+                             2026         2025          2026         2025
+Net revenues               $ 400,000    $ 380,000     $ 790,000    $ 760,000
+Net income                    10,000        9,000        18,000       17,000
+"""
+    got = {(f.label, f.period_end, f.period_months): f.value for f in run(text, "eu.txt").facts}
+    assert got[("Total assets", "2025-12-31", 0)] == D("14245300000.0")
+    assert got[("Goodwill", "2026-06-30", 0)] == D("2894500000.0")
+    assert got[("Net revenues", "2026-06-28", 6)] == 790_000_000  # 26 weeks: six months, not a quarter
+    assert got[("Net income", "2025-06-29", 3)] == 9_000_000
+
+
+def test_shares_in_parentheses_and_dates_ending_a_sentence():
+    from fusion_cli.amounts import detect_scale
+
+    assert detect_scale("(in millions, except shares (thousands) and per share data)").shares_scale == "thousands"
+    from fusion_cli.model import Line
+    from fusion_cli.rows import row_values
+
+    assert row_values(Line(1, "reflecting the quarters ended June 30, 2025 and 2026"))[1] == []
+    assert row_values(Line(1, "General Meeting of Shareholders : May 27, 2025"))[1] == []
+    assert [v.amount.value for v in row_values(Line(1, "Revenue     2,025     1,900"))[1]] == [2025, 1900]
