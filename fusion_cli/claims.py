@@ -120,7 +120,7 @@ def paragraphs(prose: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
     last = -2
     for line, text in prose:
         if (out and line == last + 1 and not _BULLET.match(text)
-                and (text.lstrip()[:1].islower() or _GOES_ON.search(out[-1][1])) and len(out[-1][1]) < 4000):
+                and (text.lstrip()[:1].islower() or _GOES_ON.search(out[-1][1])) and len(out[-1][1]) < 1200):
             out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + text.strip())
         else:
             out.append((line, text))

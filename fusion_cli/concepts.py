@@ -227,7 +227,7 @@ _COUNT = re.compile(r"(?i)" + HEADCOUNT + r"|\bemployees\b|\bnumber of (?:stores
                     r"|\bstore count\b")
 
 
-_RATIO_LABEL = re.compile(r"(?i)\bratio\b|\bcoverage\b|\btimes\b")
+_RATIO_LABEL = re.compile(r"(?i)\bratio\s{0,3}[<>=≤≥]{0,2}\s{0,3}$|\bcoverage(?: ratio)?\s{0,3}[<>=≤≥]{0,2}\s{0,3}$|\(x\)|\btimes\b")
 
 
 def unit_of(concept: str | None, label: str, section: str, amount: Amount, title: str = "") -> str:
@@ -237,7 +237,8 @@ def unit_of(concept: str | None, label: str, section: str, amount: Amount, title
     if concept is None and _COUNT.search(f"{section} {label}"):
         return "count"
     if concept is None and amount.decimals and _RATIO_LABEL.search(label) and amount.value is not None and abs(amount.value) < 1000:
-        return "ratio"  # `Maximum leverage ratio   0.37`: a ratio as printed, never money and never scaled
+        return "x"  # `Maximum leverage ratio   0.37`: a ratio as printed, never money and never scaled (a label that
+        # ends in `ratio` or `coverage`, or says `(x)` or `times`; `Reinsurance coverage costs` is money)
     if concept in ("eps_basic", "eps_diluted", "eps_continuing_ops", "eps_continuing_ops_basic", "adjusted_eps"):
         return "USD/share"
     shares, per_share, per_share_title = _unit_words(label, section, title)

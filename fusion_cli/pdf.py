@@ -499,12 +499,23 @@ def bounded_page_lines(data: bytes) -> list[PageItem]:
 
     if not hasattr(os, "fork"):
         return page_lines(data)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send each page, never return into the caller's code
+    parent = os.getpid()
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return page_lines(data)  # no descriptor left for a pipe: read here, bounded between pages only
+    try:
+        pid = os.fork()
+    except OSError:
         os.close(read_end)
-        _child(data, write_end)
-        os._exit(0)
+        os.close(write_end)
+        return page_lines(data)  # no process left to fork: the same
+    if pid == 0:  # the child: read, send each page, and never return into the caller's code
+        try:
+            os.close(read_end)
+            _child(data, write_end, parent)
+        finally:
+            os._exit(0)
     os.close(write_end)
     try:
         return drop_furniture(_receive(read_end, pid))
@@ -513,10 +524,20 @@ def bounded_page_lines(data: bytes) -> list[PageItem]:
         _reap(pid)
 
 
-def _child(data: bytes, fd: int) -> None:
+def _child(data: bytes, fd: int, parent: int) -> None:
     import os
     import pickle
     import resource
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the reader too, whatever its parent ignores
+    with contextlib.suppress(Exception):  # Linux: the reader dies with its parent (PR_SET_PDEATHSIG)
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)
+    if os.getppid() != parent:
+        return  # the parent is gone already
+    signal.alarm(int(DEADLINE + PAGE_SECONDS) + 1)  # a time bound of its own: SIGALRM ends it
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     def send(item: object) -> None:
         blob = pickle.dumps(item)
@@ -589,6 +610,13 @@ _EDGE = 2  # lines at a page's top and at its foot where running headers, footer
 _DIGITS = re.compile(r"\d+")
 
 
+def _names_period(text: str) -> bool:
+    """A column header's line (`Three Months Ended`, `2024   2023`), not a running title that names a period."""
+    from .periods import is_header
+
+    return is_header(Line(0, text))
+
+
 def drop_furniture(pages: list[tuple[int, list[tuple[int, str]]]]) -> list[tuple[int, list[tuple[int, str]]]]:
     """Page numbers, and running headers and footers, left out: a line at a page's top or foot that is a page
     number (`4`, `- 4 -`, `Page 4 of 12`), or whose words (numbers aside) stand at the top or foot of other pages
@@ -606,8 +634,9 @@ def drop_furniture(pages: list[tuple[int, list[tuple[int, str]]]]) -> list[tuple
         drop = set()
         for i, text in edges(lines):
             key = _DIGITS.sub("#", " ".join(text.split()))
-            if _PAGE_NUMBER.fullmatch(text) or (key in running and key in shown and len(_DIGITS.findall(text)) < 2):
-                drop.add(i)
+            if _PAGE_NUMBER.fullmatch(text) or (key in running and key in shown and len(_DIGITS.findall(text)) < 2
+                                                and not _names_period(text)):
+                drop.add(i)  # (a column header repeated over a table's next page is no running header)
             shown.add(key)
         out.append((page, [(i, text) for i, text in lines if i not in drop]))
     return out

@@ -170,14 +170,14 @@ _HEADER_MARKER = re.compile(r"\(\d{1,2}(?:,\d{1,2})*\)")
 _HEADER_SPLIT = re.compile(r"[\s,;:()\[\]/|]+")
 
 
-def header_line(line: Line) -> Line | None:
+def header_line(line: Line, caption: bool = True) -> Line | None:
     """The line as a column header, or None. A fixed-width header may open with the label column's caption,
     set apart by three spaces or more (`Domestic Segment Results      July 29, 2023      July 30, 2022`): it is
     blanked, keeping every position, when the rest reads as a header and the caption names no period."""
     if is_header(line):
         return line
-    if line.cells is not None or len(line.text) > 220:
-        return None
+    if not caption or line.cells is not None or len(line.text) > 220:
+        return None  # inside a table's rows, `Dividends payable to holders of record   July 15, 2024` is a row
     m = _CAPTION.match(line.text)
     if m is None or _has_period(m.group(1)) or _GROUPED_AMOUNT.search(line.text):
         return None

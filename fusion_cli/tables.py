@@ -79,7 +79,7 @@ def find_tables(doc: Document) -> tuple[list[RawTable], list[Finding]]:
             continue
         if _is_blank(line):
             continue
-        as_header = header_line(line)
+        as_header = header_line(line, caption=current is None or not current.rows)
         if as_header is not None or (header and _is_subheader(line)):
             line = as_header or line
             if current is not None and current.rows:

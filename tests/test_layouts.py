@@ -319,3 +319,36 @@ def test_shares_in_parentheses_and_dates_ending_a_sentence():
     assert row_values(Line(1, "reflecting the quarters ended June 30, 2025 and 2026"))[1] == []
     assert row_values(Line(1, "General Meeting of Shareholders : May 27, 2025"))[1] == []
     assert [v.amount.value for v in row_values(Line(1, "Revenue     2,025     1,900"))[1]] == [2025, 1900]
+
+
+def test_a_sentence_on_shares_ends_a_table_and_a_record_date_row_is_no_header():
+    text = """Example Inc.
+CONSOLIDATED STATEMENTS OF INCOME
+(in thousands)
+                                   Three Months Ended
+                                 June 30,      June 30,
+                                   2024          2023
+Revenue                          $ 12,345      $ 11,000
+Net income                          2,100         1,900
+Dividends payable to holders of record     July 15, 2024   July 14, 2023
+Diluted earnings per share       $   0.45      $   0.35
+
+As of June 30, 2024, the Company had 120,000,000 shares issued and outstanding.
+
+                                     Low          High
+Revenue                            50,000       52,000
+Net income                          2,000        2,400
+"""
+    got = {(f.label, f.period_end): f.value for f in run(text, "prose.txt").facts}
+    assert got[("Diluted earnings per share", "2024-06-30")] == D("0.45")  # still the quarter's, under the same header
+    assert got[("Revenue", "2024-06-30")] == 12_345_000
+    assert 50_000_000 not in got.values() and 52_000_000 not in got.values()  # the guidance range is no quarter
+
+
+def test_a_column_header_repeated_at_page_tops_is_kept():
+    from fusion_cli import pdf
+
+    pages = [(n, [(1, "                 Three Months Ended"), (2, "                   2024       2023"),
+                  (3, f"Line {n}          {n},000      {n},100"), (4, f"                   {n}")]) for n in (1, 2, 3)]
+    kept = pdf.drop_furniture(pages)
+    assert [[i for i, _t in lines] for _p, lines in kept] == [[1, 2, 3], [1, 2, 3], [1, 2, 3]]

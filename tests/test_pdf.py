@@ -674,3 +674,16 @@ def test_a_reader_that_dies_mid_file_is_one_clear_refusal(monkeypatch, tmp_path)
 def test_the_bounded_reader_gives_what_the_reader_gives():
     data = _statement_pdf()
     assert pdf.bounded_page_lines(data) == pdf.page_lines(data)
+
+
+def test_no_process_left_to_fork_reads_in_this_process(monkeypatch):
+    import os
+
+    data = _statement_pdf()
+    want = pdf.page_lines(data)
+
+    def no_fork():
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert pdf.bounded_page_lines(data) == want
