@@ -27,17 +27,16 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def is_prose(text: str) -> bool:
     """A sentence or paragraph, not a table line: many words, or several words ending a sentence."""
     words = text.split()
-    if len(words) < 30 and _STOCK_CAPTION.search(text) and _STOCK_LEAD.match(text) and not text.rstrip().endswith("."):
-        return False  # `Preferred stock $0.005 par value; 100,000,000 shares authorized; none issued`: an equity row
+    if len(words) < 30 and _STOCK_CAPTION.search(text) and not text.rstrip().endswith("."):
+        # `Preferred stock $0.005 par value; 100,000,000 shares authorized; none issued`, and its wrapped lines: an
+        # equity row; a sentence on shares issued ends with its full stop
+        return False
     if len(words) >= 20:
         return True
     return len(words) >= 9 and bool(_SENTENCE_END.search(text))
 
 
 _STOCK_CAPTION = re.compile(r"(?i)\bpar value\b|\bshares? (?:authorized|issued)\b")
-# the equity row's own words first (`Common stock, ...`, `Series A preferred stock ...`), never a sentence's
-_STOCK_LEAD = re.compile(r"(?i)\s{0,40}(?:[\w.-]{1,20}\s{1,3}){0,3}(?:common|preferred|preference|capital|ordinary|treasury)\s{1,3}"
-                         r"(?:stock|shares)\b")
 
 
 def is_value_line(text: str) -> bool:
