@@ -92,19 +92,22 @@ def read_columns(header: list[Line], context: str = "") -> list[Column]:
     cols = _borrow_dates(cols)
     cols = _members_between(cols)
     cols = _from_context(cols, context)
-    cols = [c._replace(member="") if c.kind == "period" and c.month and _month_word(c.member) == c.month else c for c in cols]
+    cols = _label_caption(cols, header)
     if _TRAILING.search(_EXCEPT.sub(" ", " ".join([context, *(line.text for line in header)]))):
         # `FREE CASH FLOW—TRAILING 4-QUARTERS`: each quarter's column holds the twelve months to its end
         cols = [c._replace(months=12, why="trailing twelve months") if c.kind == "period" and c.months != 0 else c for c in cols]
     return cols if spans or positional else _trust_spans(cols, covers)
 
 
-def _month_word(text: str) -> int | None:
-    """`December`, `Dec.`: the month a member names when it is only a month (a date split over header lines left
-    it behind: `December` / `31, 2024`)."""
-    from .periods import month_number
-
-    return month_number(text.strip().rstrip(".,").lower()) if text and len(text) <= 10 else None
+def _label_caption(cols: list[Column], header: list[Line]) -> list[Column]:
+    """`6 months to 30 June 2022 | Food Trading | Banking | ... | Group` in cells: the period printed over the label
+    column is the caption of the member columns to its right, never a column of values itself."""
+    if (len(cols) < 2 or cols[0].kind != "period" or cols[0].start > 0 or any(line.cells is None for line in header)
+            or not all(c.kind == "other" and c.member for c in cols[1:])):
+        return cols
+    p = cols[0]
+    return [c._replace(kind="period", year=p.year, month=p.month, day=p.day, months=p.months, quarter=p.quarter, asof=p.asof)
+            for c in cols[1:]]
 
 
 # ---- units: the cells of each header row -----------------------------------------------------

@@ -352,3 +352,17 @@ def test_a_column_header_repeated_at_page_tops_is_kept():
                   (3, f"Line {n}          {n},000      {n},100"), (4, f"                   {n}")]) for n in (1, 2, 3)]
     kept = pdf.drop_furniture(pages)
     assert [[i for i, _t in lines] for _p, lines in kept] == [[1, 2, 3], [1, 2, 3], [1, 2, 3]]
+
+
+def test_a_period_over_the_label_column_captions_the_segment_columns():
+    html = """<html><body><p>Example Group Limited</p><p>FINANCIAL INFORMATION BY OPERATING SEGMENT</p>
+<table>
+<tr><th rowspan="2">6 months to 30 June 2022</th><th>Food $'000</th><th>Banking $'000</th><th>Group $'000</th></tr>
+<tr><th>REVENUE</th><th></th><th></th></tr>
+<tr><td>Total revenue</td><td>3,000</td><td>1,000</td><td>4,000</td></tr>
+<tr><td>Profit before taxation</td><td>300</td><td>100</td><td>400</td></tr>
+</table></body></html>"""
+    facts = run(html, "segments.htm").facts
+    got = {(f.label, f.member): (f.period_end, f.period_months, f.value) for f in facts}
+    assert got[("Profit before taxation", "Food")] == ("2022-06-30", 6, 300)
+    assert not any(f.member == "" and f.value == 300 for f in facts)  # no segment's figure as an ordinary column's
