@@ -181,6 +181,8 @@ def header_line(line: Line, caption: bool = True) -> Line | None:
     m = _CAPTION.match(line.text)
     if m is None or _has_period(m.group(1)) or _GROUPED_AMOUNT.search(line.text):
         return None
+    if any(w in _VOCABULARY for w in _LETTERS.findall(_folded(m.group(1)))):
+        return None  # `December` over a date split across lines, `Quarter`: the header's own words, no caption
     rest = line._replace(text=" " * m.end(1) + line.text[m.end(1):])
     return rest if is_header(rest) and len(_LETTERS.findall(_folded(rest.text))) >= 2 else None
 

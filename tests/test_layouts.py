@@ -366,3 +366,13 @@ def test_a_period_over_the_label_column_captions_the_segment_columns():
     got = {(f.label, f.member): (f.period_end, f.period_months, f.value) for f in facts}
     assert got[("Profit before taxation", "Food")] == ("2022-06-30", 6, 300)
     assert not any(f.member == "" and f.value == 300 for f in facts)  # no segment's figure as an ordinary column's
+
+
+def test_a_month_over_a_date_split_across_header_lines_is_no_caption():
+    from fusion_cli.model import Line
+    from fusion_cli.periods import header_line
+
+    line = Line(1, "                    December    December    December   December 30,")
+    blanked = header_line(line)
+    assert blanked is None or blanked.text.split()[0] == "December" and blanked.text.count("December") == 4
+    assert header_line(Line(1, "Domestic Segment Results          July 29, 2023      July 30, 2022")) is not None
