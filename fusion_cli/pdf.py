@@ -192,16 +192,13 @@ def _runs(line: list[Char]) -> list[Run]:
     return runs
 
 
-_AMOUNT_WORD = re.compile(r"[$(]?\d[\d,.]*\)?%?")
-
-
 def _prose(runs: list[Run]) -> bool:
     """Words of a sentence: four words or more, at most half of them amounts; or words with no amount at all
     (a paragraph's short last line)."""
     if len(runs) != 1:
         return False  # words standing apart in runs: a table's cells
     words = runs[0].text.split()
-    amounts = sum(1 for w in words if _AMOUNT_WORD.fullmatch(w))
+    amounts = sum(1 for w in words if _AMOUNT.match(w.rstrip(",;.")))
     return (len(words) >= 4 and amounts * 2 <= len(words)) or (amounts == 0 and len(words) < 4)
 
 
